@@ -1,0 +1,33 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { pingDatabase } from '@pluma/db';
+import { createHealthRoutes } from '@pluma/runtime';
+import type { ApiDeps } from './deps.ts';
+import { createErrorHandler, notFound } from './http/on-error.ts';
+import { validationHook } from './http/validation-hook.ts';
+
+/** The API as a Hono app, testable with `app.request()` and no port. */
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  app.onError(createErrorHandler(deps.log));
+  app.notFound(notFound);
+
+  const health = createHealthRoutes('api', {
+    mysql: () => pingDatabase(deps.orm),
+    redis: () => deps.redis.ping(),
+    s3: () => deps.storage.ping(),
+  });
+  // Probes answer both at the root (for Kubernetes) and under /v1 (through the one public origin).
+  app.route('/', health);
+  app.route('/v1', health);
+
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Pluma API', version: '0.1.0', description: 'Accounts, works, pages, publishing, reading and more.' },
+    servers: [{ url: deps.config.PUBLIC_URL }],
+  });
+  app.get('/v1/docs', swaggerUI({ url: '/v1/openapi.json' }));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

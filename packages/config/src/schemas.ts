@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { booleanFlag, jwtSecret, logLevel, optionalUrl, port, requiredString, urlOf } from './fields.ts';
+
+// Variables every process reads. Each app's schema is this plus what it needs.
+const common = {
+  LOG_LEVEL: logLevel,
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl('http:', 'https:'),
+  OTEL_SERVICE_INSTANCE_ID: z.string().optional(),
+};
+
+const database = {
+  DATABASE_URL: urlOf('mysql:', 'mariadb:'),
+  DATABASE_READ_URL: optionalUrl('mysql:', 'mariadb:'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  MIGRATE_ON_START: booleanFlag(true),
+};
+
+const redis = { REDIS_URL: urlOf('redis:', 'rediss:') };
+
+const s3 = {
+  S3_ENDPOINT: urlOf('http:', 'https:'),
+  S3_ACCESS_KEY: requiredString,
+  S3_SECRET_KEY: requiredString,
+  S3_BUCKET: requiredString.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    error: 'must be a valid S3 bucket name',
+  }),
+  S3_REGION: z.string().default('us-east-1'),
+};
+
+const mail = {
+  SMTP_URL: urlOf('smtp:', 'smtps:'),
+  MAIL_FROM: requiredString,
+};
+
+const publicUrl = { PUBLIC_URL: urlOf('http:', 'https:').default('http://localhost:8080') };
+
+export const ApiConfigSchema = z.object({
+  ...common,
+  ...database,
+  ...redis,
+  ...s3,
+  ...publicUrl,
+  JWT_SECRET: jwtSecret,
+  API_PORT: port(3001),
+  API_HOST: z.string().default('127.0.0.1'),
+});
+export type ApiConfig = z.infer<typeof ApiConfigSchema>;
+
+export const CollabConfigSchema = z.object({
+  ...common,
+  ...database,
+  ...redis,
+  JWT_SECRET: jwtSecret,
+  COLLAB_PORT: port(3002),
+  COLLAB_HOST: z.string().default('127.0.0.1'),
+});
+export type CollabConfig = z.infer<typeof CollabConfigSchema>;
+
+export const WorkersConfigSchema = z.object({
+  ...common,
+  ...database,
+  ...redis,
+  ...s3,
+  ...mail,
+  ...publicUrl,
+  WORKERS_PORT: port(3003),
+  WORKERS_HOST: z.string().default('127.0.0.1'),
+  WORKERS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+export type WorkersConfig = z.infer<typeof WorkersConfigSchema>;
+
+export const WebConfigSchema = z.object({
+  ...common,
+  WEB_PORT: port(3000),
+  WEB_HOST: z.string().default('127.0.0.1'),
+});
+export type WebConfig = z.infer<typeof WebConfigSchema>;
+
+/** What the migration command needs. */
+export const DbConfigSchema = z.object({ ...database });
+export type DbConfig = z.infer<typeof DbConfigSchema>;

@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A person with an account: writer, reader, mentor or mentee. */
+export const User = defineEntity({
+  name: 'User',
+  tableName: 'users',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    email: p.string().length(254).unique(),
+    handle: p.string().length(32).unique(),
+    displayName: p.string().length(100),
+    passwordHash: p.string().length(255),
+    emailVerifiedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+export type User = InferEntity<typeof User>;

@@ -1,0 +1,11 @@
+export { createOrm, createOrmOptions, parseDatabaseUrl } from './orm.ts';
+export type { DbOptions, MikroORM } from './orm.ts';
+export { migrate } from './migrate.ts';
+export { assertDatabaseReachable, pingDatabase } from './check-database.ts';
+export { toDatabaseStartupError } from './connect-error.ts';
+export { entities } from './entities/index.ts';
+export { User } from './entities/user.entity.ts';
+export { Work } from './entities/work.entity.ts';
+export { WorkCollaborator, WORK_ROLES } from './entities/work-collaborator.entity.ts';
+export type { WorkRole } from './entities/work-collaborator.entity.ts';
+export { Page } from './entities/page.entity.ts';
