@@ -9,3 +9,6 @@ export { Work } from './entities/work.entity.ts';
 export { WorkCollaborator, WORK_ROLES } from './entities/work-collaborator.entity.ts';
 export type { WorkRole } from './entities/work-collaborator.entity.ts';
 export { Page } from './entities/page.entity.ts';
+export { YjsUpdate } from './entities/yjs-update.entity.ts';
+export { YjsDocument } from './entities/yjs-document.entity.ts';
+export { YjsVersion } from './entities/yjs-version.entity.ts';

@@ -2,6 +2,9 @@ import { Page } from './page.entity.ts';
 import { User } from './user.entity.ts';
 import { WorkCollaborator } from './work-collaborator.entity.ts';
 import { Work } from './work.entity.ts';
+import { YjsDocument } from './yjs-document.entity.ts';
+import { YjsUpdate } from './yjs-update.entity.ts';
+import { YjsVersion } from './yjs-version.entity.ts';
 
 /** Every entity, listed explicitly (no folder discovery). */
-export const entities = [User, Work, WorkCollaborator, Page];
+export const entities = [User, Work, WorkCollaborator, Page, YjsUpdate, YjsDocument, YjsVersion];
