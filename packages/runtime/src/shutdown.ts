@@ -23,8 +23,10 @@ export function createShutdown(log: Logger, options: { timeoutMs?: number } = {}
     log.info({ reason }, 'shutting down');
     const ordered = PHASES.flatMap((phase) => steps.filter((s) => s.phase === phase).reverse());
     for (const { name, step } of ordered) {
+      const started = performance.now();
       try {
         await step();
+        log.debug({ step: name, ms: Math.round(performance.now() - started) }, 'shutdown step done');
       } catch (error) {
         log.error({ err: error, step: name }, 'shutdown step failed');
       }

@@ -3,7 +3,7 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 
 export interface TelemetryOptions {
@@ -38,6 +38,9 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     const url = new URL('/v1/traces', options.otlpEndpoint).toString();
     processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }) }));
   }
+  // A tracer provider is registered even when nothing is exported, so trace context still
+  // propagates (W3C headers, job data) and every log line inside a span carries its ids.
+  if (processors.length === 0) processors.push(new NoopSpanProcessor());
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     resource: resourceFromAttributes({
@@ -46,6 +49,10 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       'service.instance.id': options.instanceId ?? `${options.serviceName}-${process.pid}`,
     }),
     spanProcessors: processors,
+    // Logs go to stdout as JSON (pino); the SDK must not start its own OTLP log exporter.
+    logRecordProcessors: [],
+    // Metric readers are explicit too; left unset the SDK would push OTLP to localhost:4318.
+    metricReaders: [],
     instrumentations: [new HttpInstrumentation(), ...(options.instrumentations ?? [])],
   });
   sdk.start();

@@ -1,0 +1,46 @@
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createTransport } from 'nodemailer';
+import type { WorkersConfig } from '@pluma/config';
+import { assertDatabaseReachable, createOrm, pingDatabase } from '@pluma/db';
+import { closeServer, connectRedis, createHealthRoutes, createShutdown, listen } from '@pluma/runtime';
+import { createObjectStore } from '@pluma/storage';
+import { createLogger } from '@pluma/telemetry/logger';
+
+/** Starts the background tier: its dependencies, its processors, and a health server for probes. */
+export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: { shutdown(): Promise<void> }) {
+  const log = createLogger({ service: 'workers', level: config.LOG_LEVEL });
+  const shutdown = createShutdown(log);
+  shutdown.exitOnSignals();
+  shutdown.add('flush telemetry', () => telemetry.shutdown(), 'telemetry');
+  try {
+    const orm = await createOrm({ url: config.DATABASE_URL, readUrl: config.DATABASE_READ_URL, poolMax: config.DATABASE_POOL_MAX });
+    shutdown.add('close orm', () => orm.close());
+    await assertDatabaseReachable(orm, config.DATABASE_URL);
+    const redis = await connectRedis(config.REDIS_URL);
+    shutdown.add('close redis', () => redis.close());
+    const storage = createObjectStore({
+      endpoint: config.S3_ENDPOINT,
+      accessKey: config.S3_ACCESS_KEY,
+      secretKey: config.S3_SECRET_KEY,
+      bucket: config.S3_BUCKET,
+      region: config.S3_REGION,
+    });
+    const mailer = createTransport({ url: config.SMTP_URL, pool: true });
+    shutdown.add('close mailer', () => mailer.close());
+
+    const health = createHealthRoutes('workers', {
+      mysql: () => pingDatabase(orm),
+      redis: () => redis.ping(),
+      s3: () => storage.ping(),
+      smtp: () => mailer.verify(),
+    });
+    const server = createServer(getRequestListener(health.fetch));
+    const port = await listen(server, config.WORKERS_PORT, config.WORKERS_HOST, 'WORKERS_PORT');
+    shutdown.add('stop health server', () => closeServer(server), 'intake');
+    log.info({ port }, 'workers listening for probes');
+  } catch (error) {
+    await shutdown.run('start-up failed');
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+export { startEmbeddedS3 } from './embedded-s3.ts';
+export type { EmbeddedS3 } from './embedded-s3.ts';
+export { DEFAULT_DATABASE_URL, MissingServiceError, ensureMysql } from './local-mysql.ts';
+export type { LocalService } from './local-mysql.ts';
+export { DEFAULT_REDIS_URL, ensureRedis } from './local-redis.ts';
+export { startMailCatcher } from './mail-catcher.ts';
+export type { CaughtMail, MailCatcher } from './mail-catcher.ts';
+export { startProcess } from './managed-process.ts';
+export type { ManagedProcess } from './managed-process.ts';
+export { isPortAnswering, waitForPort } from './port.ts';
+export { findBinary } from './find-binary.ts';
+export { createGateway, routeOf } from './gateway.ts';
+export type { GatewayTargets } from './gateway.ts';
