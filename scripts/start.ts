@@ -113,7 +113,7 @@ async function main() {
   };
 
   try {
-    await runStep('building the web app', NODE, [`${ROOT}/node_modules/turbo/bin/turbo`, 'run', 'build', '--output-logs=errors-only'], env);
+    await runStep('building the web app', 'turbo', ['run', 'build', '--output-logs=errors-only'], env);
     await runStep('applying database migrations', NODE, ['packages/db/src/cli/migrate.ts'], env);
   } catch (error) {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);

@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { MissingServiceError } from '@pluma/devstack';
 import { ROOT, startLocalStack } from './lib/local-stack.ts';
 
-const NODE = process.execPath;
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
@@ -45,10 +43,11 @@ async function main() {
   for (const line of stack.describe()) process.stdout.write(`• ${line}\n`);
   const env = { ...process.env, ...stack.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn' };
 
-  let code = await run(NODE, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'apps', 'packages', 'bench', 'scripts'], env);
+  // npm puts node_modules/.bin first on PATH, so the pinned tools are found by name.
+  let code = await run('depcruise', ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'apps', 'packages', 'bench', 'scripts'], env);
   if (code === 0) {
     const extra = process.argv.slice(2);
-    code = await run(NODE, [join(ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'lint', 'typecheck', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...extra], env);
+    code = await run('turbo', ['run', 'lint', 'typecheck', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...extra], env);
   }
   await stack.stop();
 

@@ -3,7 +3,8 @@
 // address or started here (MariaDB/MySQL and Redis from PATH, S3 and SMTP embedded).
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ensureMysql,
@@ -79,14 +80,14 @@ export async function startLocalStack(options: { forTests: boolean }): Promise<L
     if (process.env.S3_ENDPOINT) {
       lines.push('S3          S3_ENDPOINT');
     } else {
-      const s3 = await startEmbeddedS3({
-        port: options.forTests ? 0 : await freePortOr(9000),
-        directory: join(DATA_DIR, options.forTests ? 's3-test' : 's3'),
-        bucket,
+      const directory = options.forTests ? await mkdtemp(join(tmpdir(), 'pluma-s3-')) : join(DATA_DIR, 's3');
+      const s3 = await startEmbeddedS3({ port: options.forTests ? 0 : await freePortOr(9000), directory, bucket });
+      stops.push(async () => {
+        await s3.stop();
+        if (options.forTests) await rm(directory, { recursive: true, force: true });
       });
-      stops.push(() => s3.stop());
       Object.assign(env, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
-      lines.push(`S3          embedded s3rver at ${s3.endpoint}, data in .data/${options.forTests ? 's3-test' : 's3'}`);
+      lines.push(`S3          embedded s3rver at ${s3.endpoint}${options.forTests ? '' : ', data in .data/s3'}`);
     }
 
     if (process.env.SMTP_URL) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiConfigSchema, loadConfig } from '@pluma/config';
 import { connectRedis, type Redis } from '@pluma/runtime';
+import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
 import {
   TEST_JWT_SECRET,
@@ -31,7 +32,8 @@ describe('api app', () => {
       S3_BUCKET: s3.bucket,
       JWT_SECRET: TEST_JWT_SECRET,
     });
-    app = createApp({ config, log: createLogger({ service: 'api', level: 'silent' }), orm: db.orm, redis, storage: s3.store });
+    const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
+    app = createApp({ config, log: createLogger({ service: 'api', level: 'silent' }), orm: db.orm, redis, storage });
   });
   afterAll(async () => {
     await redis?.close();
@@ -53,7 +55,7 @@ describe('api app', () => {
   });
 
   it('answers 503 naming S3 when the bucket is gone', async () => {
-    await s3.store.client.removeBucket(s3.bucket);
+    await s3.client.removeBucket(s3.bucket);
     try {
       const res = await app.request('/v1/readyz');
       expect(res.status).toBe(503);
@@ -61,7 +63,7 @@ describe('api app', () => {
       expect(body.checks.mysql).toBe('ok');
       expect(body.checks.s3).toMatch(/^unavailable/);
     } finally {
-      await s3.store.client.makeBucket(s3.bucket);
+      await s3.client.makeBucket(s3.bucket);
     }
   });
 

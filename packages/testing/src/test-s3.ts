@@ -3,14 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedS3 } from '@pluma/devstack';
-import { createObjectStore, ensureBucket, type ObjectStore } from '@pluma/storage';
+import { Client } from 'minio';
 
 export interface TestS3 {
   endpoint: string;
   accessKey: string;
   secretKey: string;
   bucket: string;
-  store: ObjectStore;
+  /** A minio client for the test's own checks (the code under test makes its own). */
+  client: Client;
   stop(): Promise<void>;
 }
 
@@ -33,7 +34,15 @@ export async function startTestS3(): Promise<TestS3> {
       await rm(dir, { recursive: true, force: true });
     };
   }
-  const store = createObjectStore({ endpoint, accessKey, secretKey, bucket });
-  await ensureBucket(store, endpoint);
-  return { endpoint, accessKey, secretKey, bucket, store, stop: stopServer };
+  const url = new URL(endpoint);
+  const client = new Client({
+    endPoint: url.hostname,
+    port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+    useSSL: url.protocol === 'https:',
+    accessKey,
+    secretKey,
+    pathStyle: true,
+  });
+  if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket);
+  return { endpoint, accessKey, secretKey, bucket, client, stop: stopServer };
 }
