@@ -4,11 +4,13 @@ import { pingDatabase } from '@pluma/db';
 import { createHealthRoutes } from '@pluma/runtime';
 import type { ApiDeps } from './deps.ts';
 import { createErrorHandler, notFound } from './http/on-error.ts';
+import { requestContext } from './http/auth-middleware.ts';
+import type { ApiEnv } from './http/env.ts';
 import { validationHook } from './http/validation-hook.ts';
 
 /** The API as a Hono app, testable with `app.request()` and no port. */
 export function createApp(deps: ApiDeps) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.onError(createErrorHandler(deps.log));
   app.notFound(notFound);
 
@@ -21,6 +23,14 @@ export function createApp(deps: ApiDeps) {
   app.route('/', health);
   app.route('/v1', health);
 
+  app.use('/v1/*', requestContext(deps));
+  // Resource routers are mounted here, one folder each under routes/ (see STYLE.md).
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Pluma API', version: '0.1.0', description: 'Accounts, works, pages, publishing, reading and more.' },

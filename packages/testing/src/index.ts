@@ -6,3 +6,5 @@ export { startTestS3 } from './test-s3.ts';
 export type { TestS3 } from './test-s3.ts';
 export { startMailCatcher } from '@pluma/devstack';
 export type { CaughtMail, MailCatcher } from '@pluma/devstack';
+export { createTestUser } from './test-users.ts';
+export type { TestUser } from './test-users.ts';
