@@ -26,15 +26,20 @@ const isRoot = () => process.getuid?.() === 0;
  * DATABASE_URL when configured; else a server already answering on 127.0.0.1:3306;
  * else a MariaDB/MySQL started from PATH with its data under `dataDir`.
  */
-export async function ensureMysql(configured: string | undefined, dataDir: string): Promise<LocalService> {
+export async function ensureMysql(
+  configured: string | undefined,
+  dataDir: string,
+  port = 3306,
+): Promise<LocalService> {
   if (configured) return { url: configured, source: 'configured' };
-  if (await isPortAnswering('127.0.0.1', 3306)) return { url: DEFAULT_DATABASE_URL, source: 'running' };
+  const url = `mysql://root@127.0.0.1:${port}/pluma`;
+  if (await isPortAnswering('127.0.0.1', port)) return { url, source: 'running' };
 
   const mariadbd = await findBinary(['mariadbd']);
   const mysqld = mariadbd ?? (await findBinary(['mysqld']));
   if (!mysqld) {
     throw new MissingServiceError(
-      'No MySQL/MariaDB answers at 127.0.0.1:3306 and none is installed. Install one (Debian/Ubuntu: sudo apt-get install mariadb-server) or set DATABASE_URL to a running server.',
+      `No MySQL/MariaDB answers at 127.0.0.1:${port} and none is installed. Install one (Debian/Ubuntu: sudo apt-get install mariadb-server) or set DATABASE_URL to a running server.`,
     );
   }
   await mkdir(dataDir, { recursive: true });
@@ -62,7 +67,7 @@ export async function ensureMysql(configured: string | undefined, dataDir: strin
     [
       '--no-defaults',
       `--datadir=${dataDir}`,
-      '--port=3306',
+      `--port=${port}`,
       '--bind-address=127.0.0.1',
       `--socket=${join(dataDir, 'mysqld.sock')}`,
       `--pid-file=${join(dataDir, 'mysqld.pid')}`,
@@ -73,9 +78,9 @@ export async function ensureMysql(configured: string | undefined, dataDir: strin
     ],
     join(dataDir, '..', 'mysql.log'),
   );
-  if (!(await waitForPort('127.0.0.1', 3306, 60_000))) {
+  if (!(await waitForPort('127.0.0.1', port, 60_000))) {
     await child.stop();
-    throw new MissingServiceError(`Started ${mysqld} but it did not answer on 127.0.0.1:3306 within 60 s; see .data/mysql.log.`);
+    throw new MissingServiceError(`Started ${mysqld} but it did not answer on 127.0.0.1:${port} within 60 s; see ${join(dataDir, '..', 'mysql.log')}.`);
   }
-  return { url: DEFAULT_DATABASE_URL, process: child, source: 'started' };
+  return { url, process: child, source: 'started' };
 }

@@ -8,24 +8,25 @@ import { isPortAnswering, waitForPort } from './port.ts';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** REDIS_URL when configured; else a Redis already on 127.0.0.1:6379; else redis-server from PATH with data under `dataDir`. */
-export async function ensureRedis(configured: string | undefined, dataDir: string): Promise<LocalService> {
+export async function ensureRedis(configured: string | undefined, dataDir: string, port = 6379): Promise<LocalService> {
   if (configured) return { url: configured, source: 'configured' };
-  if (await isPortAnswering('127.0.0.1', 6379)) return { url: DEFAULT_REDIS_URL, source: 'running' };
+  const url = `redis://127.0.0.1:${port}`;
+  if (await isPortAnswering('127.0.0.1', port)) return { url, source: 'running' };
   const redisServer = await findBinary(['redis-server', 'valkey-server']);
   if (!redisServer) {
     throw new MissingServiceError(
-      'No Redis answers at 127.0.0.1:6379 and redis-server is not installed. Install it (Debian/Ubuntu: sudo apt-get install redis-server) or set REDIS_URL to a running server.',
+      `No Redis answers at 127.0.0.1:${port} and redis-server is not installed. Install it (Debian/Ubuntu: sudo apt-get install redis-server) or set REDIS_URL to a running server.`,
     );
   }
   await mkdir(dataDir, { recursive: true });
   const child = startProcess(
     redisServer,
-    ['--port', '6379', '--bind', '127.0.0.1', '--dir', dataDir, '--save', '', '--appendonly', 'yes', '--daemonize', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--save', '', '--appendonly', 'yes', '--daemonize', 'no'],
     join(dataDir, '..', 'redis.log'),
   );
-  if (!(await waitForPort('127.0.0.1', 6379, 20_000))) {
+  if (!(await waitForPort('127.0.0.1', port, 20_000))) {
     await child.stop();
-    throw new MissingServiceError('Started redis-server but it did not answer on 127.0.0.1:6379 within 20 s; see .data/redis.log.');
+    throw new MissingServiceError(`Started redis-server but it did not answer on 127.0.0.1:${port} within 20 s; see ${join(dataDir, '..', 'redis.log')}.`);
   }
-  return { url: DEFAULT_REDIS_URL, process: child, source: 'started' };
+  return { url, process: child, source: 'started' };
 }
