@@ -113,8 +113,9 @@ async function main() {
   };
 
   try {
-    await runStep('building the web app', 'turbo', ['run', 'build', '--output-logs=errors-only'], env);
+    // Migrations first: a wrong DATABASE_URL should fail before a build is spent.
     await runStep('applying database migrations', NODE, ['packages/db/src/cli/migrate.ts'], env);
+    await runStep('building the web app', 'turbo', ['run', 'build', '--output-logs=errors-only'], env);
   } catch (error) {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
     await stopAll(1);
