@@ -45,6 +45,9 @@ async function main() {
 
   // npm puts node_modules/.bin first on PATH, so the pinned tools are found by name.
   let code = await run('depcruise', ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'apps', 'packages', 'bench', 'scripts'], env);
+  // The root's own scripts are no workspace: lint and typecheck them here.
+  if (code === 0) code = await run('eslint', ['scripts', 'vitest.shared.ts'], env);
+  if (code === 0) code = await run('tsc', ['-p', 'tsconfig.json'], env);
   if (code === 0) {
     const extra = process.argv.slice(2);
     code = await run('turbo', ['run', 'lint', 'typecheck', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...extra], env);
