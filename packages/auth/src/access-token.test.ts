@@ -50,3 +50,12 @@ describe('access tokens', () => {
     expect(await reasonOf(verifyAccessToken(secret, token))).toBe('invalid');
   });
 });
+
+describe('session claim', () => {
+  it('carries the session (refresh family) id when given', async () => {
+    const { token } = await signAccessToken(secret, 3, 60, { sessionId: 'fam-1' });
+    const claims = await verifyAccessToken(secret, token);
+    expect(claims.sid).toBe('fam-1');
+    expect(claims.iat).toBeCloseTo(Date.now() / 1000, 0);
+  });
+});

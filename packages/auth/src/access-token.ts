@@ -5,6 +5,8 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 const ALGORITHM = 'HS256';
 const ISSUER = 'pluma';
 const AUDIENCE = 'pluma';
+/** Lifetime of an access token: short, because only a refresh (or revocation) outlives it. */
+export const ACCESS_TOKEN_TTL_SECONDS = 900;
 
 export interface AccessClaims {
   /** The user id. */
@@ -13,7 +15,10 @@ export interface AccessClaims {
   jti: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** Issue time, seconds since the epoch with millisecond precision (RFC 7519 allows fractions). */
   iat: number;
+  /** The refresh-token family (session) the token was issued for, when it came from a login. */
+  sid?: string;
 }
 
 export class InvalidTokenError extends Error {
@@ -33,12 +38,14 @@ function keyOf(secret: string): Uint8Array {
 export async function signAccessToken(
   secret: string,
   userId: number | string,
-  ttlSeconds = 900,
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+  options: { sessionId?: string } = {},
 ): Promise<{ token: string; claims: AccessClaims }> {
   const jti = randomUUID();
-  const iat = Math.floor(Date.now() / 1000);
-  const exp = iat + ttlSeconds;
-  const token = await new SignJWT({})
+  // Millisecond precision, so "every token issued before the password change" is exact.
+  const iat = Date.now() / 1000;
+  const exp = Math.floor(iat) + ttlSeconds;
+  const token = await new SignJWT(options.sessionId ? { sid: options.sessionId } : {})
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(String(userId))
     .setJti(jti)
@@ -47,7 +54,9 @@ export async function signAccessToken(
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(keyOf(secret));
-  return { token, claims: { sub: String(userId), jti, exp, iat } };
+  const claims: AccessClaims = { sub: String(userId), jti, exp, iat };
+  if (options.sessionId) claims.sid = options.sessionId;
+  return { token, claims };
 }
 
 /** Verifies signature, algorithm, issuer, audience and expiry; throws InvalidTokenError otherwise. */
@@ -61,7 +70,9 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
     if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number') {
       throw new InvalidTokenError('invalid', 'token lacks sub, jti or exp');
     }
-    return { sub: payload.sub, jti: payload.jti, exp: payload.exp, iat: payload.iat ?? 0 };
+    const claims: AccessClaims = { sub: payload.sub, jti: payload.jti, exp: payload.exp, iat: payload.iat ?? 0 };
+    if (typeof payload.sid === 'string') claims.sid = payload.sid;
+    return claims;
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('expired', 'token expired');

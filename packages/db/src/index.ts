@@ -12,3 +12,6 @@ export { Page } from './entities/page.entity.ts';
 export { YjsUpdate } from './entities/yjs-update.entity.ts';
 export { YjsDocument } from './entities/yjs-document.entity.ts';
 export { YjsVersion } from './entities/yjs-version.entity.ts';
+export { Session } from './entities/session.entity.ts';
+export { EmailToken, EMAIL_TOKEN_PURPOSES } from './entities/email-token.entity.ts';
+export type { EmailTokenPurpose } from './entities/email-token.entity.ts';

@@ -1,4 +1,6 @@
+import { EmailToken } from './email-token.entity.ts';
 import { Page } from './page.entity.ts';
+import { Session } from './session.entity.ts';
 import { User } from './user.entity.ts';
 import { WorkCollaborator } from './work-collaborator.entity.ts';
 import { Work } from './work.entity.ts';
@@ -7,4 +9,4 @@ import { YjsUpdate } from './yjs-update.entity.ts';
 import { YjsVersion } from './yjs-version.entity.ts';
 
 /** Every entity, listed explicitly (no folder discovery). */
-export const entities = [User, Work, WorkCollaborator, Page, YjsUpdate, YjsDocument, YjsVersion];
+export const entities = [User, Work, WorkCollaborator, Page, YjsUpdate, YjsDocument, YjsVersion, Session, EmailToken];

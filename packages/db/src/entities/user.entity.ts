@@ -11,6 +11,12 @@ export const User = defineEntity({
     displayName: p.string().length(100),
     passwordHash: p.string().length(255),
     emailVerifiedAt: p.datetime().nullable(),
+    /** Object key of the avatar image in S3, when one was uploaded. */
+    avatarKey: p.string().length(255).nullable(),
+    emailOnNewFollower: p.boolean().default(true),
+    emailOnNewPublication: p.boolean().default(true),
+    /** Set when the account was deleted: the row stays, anonymised, so shared content keeps its references. */
+    deletedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

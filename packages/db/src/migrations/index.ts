@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125211044 } from './Migration20261125211044.ts';
 import { Migration20261125211822 } from './Migration20261125211822.ts';
+import { Migration20261125212617 } from './Migration20261125212617.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125211044', class: Migration20261125211044 },
   { name: 'Migration20261125211822', class: Migration20261125211822 },
+  { name: 'Migration20261125212617', class: Migration20261125212617 },
 ];
