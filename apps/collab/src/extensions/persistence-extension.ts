@@ -1,0 +1,117 @@
+import type {
+  Extension,
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  onLoadDocumentPayload,
+} from '@hocuspocus/server';
+import type { MikroORM } from '@pluma/db';
+import type { Logger } from '@pluma/telemetry/logger';
+import * as Y from 'yjs';
+import { EditNotSaved, MalformedMessage } from '../close-events.ts';
+import { closeSocket } from '../connections.ts';
+import type { CollabContext } from '../deps.ts';
+import type { Compactor } from '../storage/compactor.ts';
+import { applyStoredUpdates, measureLog, readStoredDocument } from '../storage/document-store.ts';
+import type { RetryPolicy } from '../storage/transient-db-error.ts';
+import type { UpdateLog } from '../storage/update-log.ts';
+import { isWellFormedUpdate } from '../storage/update-validity.ts';
+
+/** y-protocols sync message types, as beforeSync reports them. */
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+export interface PersistenceExtensionDeps {
+  orm: MikroORM;
+  log: Logger;
+  updateLog: UpdateLog;
+  compactor: Compactor;
+  retry: RetryPolicy;
+  compaction: { maxLogRows: number; maxLogBytes: number };
+}
+
+/**
+ * Durable acknowledgement: every update is appended to yjs_update in beforeSync, which
+ * Hocuspocus awaits before it applies the update and acknowledges it (SyncStatus). An update
+ * that cannot be stored is never applied nor acknowledged: the socket is reset and the provider,
+ * which still holds the edit, sends it again. Loads read the compacted state plus the log;
+ * the log is compacted when it grows past a threshold and when the document unloads.
+ */
+export class PersistenceExtension implements Extension<CollabContext> {
+  extensionName = 'persistence';
+  private readonly deps: PersistenceExtensionDeps;
+  /** Approximate size of each open document's log, to decide when to compact. */
+  private readonly logSizes = new Map<string, { rows: number; bytes: number }>();
+  private readonly compacting = new Set<string>();
+  private readonly retryCompactionAt = new Map<string, number>();
+
+  constructor(deps: PersistenceExtensionDeps) {
+    this.deps = deps;
+  }
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload<CollabContext>) {
+    const stored = await readStoredDocument(this.deps.orm, documentName, this.deps.retry);
+    applyStoredUpdates(document, stored.updates, this.deps.log, documentName);
+    this.logSizes.set(documentName, { rows: stored.logRows, bytes: stored.logBytes });
+    this.maybeCompact(documentName);
+  }
+
+  async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload<CollabContext>) {
+    // Read-only connections store nothing: Hocuspocus answers their updates with SyncStatus(false).
+    if (connection.readOnly) return;
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    if (!isWellFormedUpdate(payload)) {
+      closeSocket(connection, MalformedMessage);
+      throw MalformedMessage;
+    }
+    // The client's SyncStep2 on (re)connect often holds nothing new: no row for it.
+    if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+    try {
+      await this.deps.updateLog.append(documentName, payload);
+    } catch {
+      closeSocket(connection, EditNotSaved);
+      throw EditNotSaved;
+    }
+    const size = this.logSizes.get(documentName) ?? { rows: 0, bytes: 0 };
+    size.rows += 1;
+    size.bytes += payload.byteLength;
+    this.logSizes.set(documentName, size);
+    this.maybeCompact(documentName);
+  }
+
+  async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload) {
+    this.logSizes.delete(documentName);
+    this.retryCompactionAt.delete(documentName);
+    // Reopened meanwhile (a quick reconnect): it is compacted when it unloads again.
+    if (instance.documents.has(documentName)) return;
+    try {
+      await this.deps.compactor.compact(documentName);
+    } catch (error) {
+      this.deps.log.error({ err: error, documentName }, 'compaction on unload failed; the log stays and is read on load');
+    }
+  }
+
+  /** Starts a background compaction when the log passed a threshold (never on the edit's path). */
+  private maybeCompact(documentName: string) {
+    const size = this.logSizes.get(documentName);
+    const { maxLogRows, maxLogBytes } = this.deps.compaction;
+    if (!size || (size.rows < maxLogRows && size.bytes < maxLogBytes)) return;
+    if (this.compacting.has(documentName) || (this.retryCompactionAt.get(documentName) ?? 0) > Date.now()) return;
+    this.compacting.add(documentName);
+    void this.compactInBackground(documentName).finally(() => this.compacting.delete(documentName));
+  }
+
+  private async compactInBackground(documentName: string) {
+    try {
+      // Other nodes append to (and compact) the same log: decide on its real size.
+      const actual = await measureLog(this.deps.orm, documentName);
+      if (actual.rows >= this.deps.compaction.maxLogRows || actual.bytes >= this.deps.compaction.maxLogBytes) {
+        const outcome = await this.deps.compactor.compact(documentName);
+        if (outcome === 'busy') this.retryCompactionAt.set(documentName, Date.now() + 1000);
+      }
+      if (this.logSizes.has(documentName)) this.logSizes.set(documentName, await measureLog(this.deps.orm, documentName));
+    } catch (error) {
+      this.retryCompactionAt.set(documentName, Date.now() + 5000);
+      this.deps.log.error({ err: error, documentName }, 'background compaction failed');
+    }
+  }
+}

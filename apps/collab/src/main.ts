@@ -1,0 +1,17 @@
+// Start order: config -> telemetry -> server -> listen -> shutdown (STYLE.md).
+import { loadConfig } from '@pluma/config';
+import { runMain } from '@pluma/runtime';
+import { startTelemetry } from '@pluma/telemetry/node';
+import { CollabAppConfigSchema } from './collab-config.ts';
+
+runMain('collab', async () => {
+  const config = loadConfig(CollabAppConfigSchema);
+  const telemetry = startTelemetry({
+    serviceName: 'pluma-collab',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    instanceId: config.OTEL_SERVICE_INSTANCE_ID,
+  });
+  // Everything instrumented is imported after telemetry has started.
+  const { startCollab } = await import('./start-collab.ts');
+  await startCollab(config, telemetry);
+});
