@@ -14,6 +14,7 @@ export interface ServerEnv {
   databaseUrl: string;
   redisUrl: string;
   jwtSecret: string;
+  redisPrefix: string;
 }
 
 export interface RunningServer {
@@ -69,6 +70,8 @@ export async function startServer(kind: ServerKind, env: ServerEnv): Promise<Run
       COLLAB_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'true',
+      // Keys and channels of a bench's own (Pluma reads it; stock uses no Redis).
+      REDIS_PREFIX: env.redisPrefix,
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

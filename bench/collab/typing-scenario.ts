@@ -9,6 +9,8 @@ export interface TypingScenario {
   label: string;
   pageIds: number[];
   editorsPerPage: number;
+  /** Editors per page that apply remote updates and measure latency; the others only type. */
+  observersPerPage: number;
   /** Keystrokes per second per editor. */
   rateHz: number;
   workers: number;
@@ -23,6 +25,8 @@ export interface TypingResult {
   server: ServerKind;
   pages: number;
   editors: number;
+  /** Editors that applied every update and measured latency (the rest only typed). */
+  observers: number;
   rateHz: number;
   keystrokes: number;
   /** Keystroke (local edit) to the moment a peer's Y.Doc holds it, over every (keystroke, peer). */
@@ -33,7 +37,7 @@ export interface TypingResult {
   ack: Summary;
   unacked: number;
   openMs: number;
-  server_: ProcessSample;
+  serverProcess: ProcessSample;
   rssIdleBytes: number | null;
   rssOpenBytes: number | null;
   /** (mean RSS while typing − RSS before any document opened) / pages, bytes. */
@@ -60,6 +64,7 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
           url: server.url,
           name: `page:${pageId}`,
           token: tokens[j % tokens.length] as string,
+          observer: j < scenario.observersPerPage,
         });
       }
     });
@@ -100,7 +105,9 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
     const collected = await Promise.all(workers.map((worker) => worker.request({ t: 'collect', sends }, 'collected', 120_000)));
 
     const keystrokes = sends.reduce((n, log) => n + log.clients.length, 0);
-    const expected = keystrokes * (scenario.editorsPerPage - 1);
+    // Each keystroke should reach every full peer on its page but its own sender.
+    const observers = Math.min(scenario.observersPerPage, scenario.editorsPerPage);
+    const expected = keystrokes * observers - typed.reduce((n, reply) => n + reply.observerSends, 0);
     const received = collected.reduce((n, reply) => n + reply.received, 0);
     const serverSample = sample as ProcessSample;
     return {
@@ -108,6 +115,7 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
       server: kind,
       pages: scenario.pageIds.length,
       editors: scenario.pageIds.length * scenario.editorsPerPage,
+      observers: scenario.pageIds.length * observers,
       rateHz: scenario.rateHz,
       keystrokes,
       peer: summarize(collected.map((reply) => reply.latencies)),
@@ -115,7 +123,7 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
       ack: summarize(typed.map((reply) => reply.ackMs)),
       unacked: typed.reduce((n, reply) => n + reply.unacked, 0),
       openMs,
-      server_: serverSample,
+      serverProcess: serverSample,
       rssIdleBytes,
       rssOpenBytes,
       rssPerDocBytes:

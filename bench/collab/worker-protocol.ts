@@ -5,6 +5,12 @@ export interface ClientSpec {
   /** Hocuspocus document name, `page:<id>`. */
   name: string;
   token: string;
+  /**
+   * A full peer applies every remote update (like a browser tab) and records when each
+   * keystroke arrives. Otherwise the client only types: remote document updates are dropped
+   * on arrival, so the bench's own processes stay light while the server does the same work.
+   */
+  observer: boolean;
 }
 
 /** Keystrokes a worker's clients sent: parallel arrays, one entry per keystroke. */
@@ -41,6 +47,8 @@ export type ParentMessage =
       window: number;
     }
   | { t: 'snapshot'; client: number }
+  /** Starts (afresh) recording what remote clients' edits arrive, until the next collect. */
+  | { t: 'record' }
   /** Disconnects and drops every client, keeping the process. */
   | { t: 'reset' }
   | { t: 'close' };
@@ -48,10 +56,11 @@ export type ParentMessage =
 export type WorkerMessage =
   | { t: 'ready' }
   | { t: 'opened'; syncMs: number[] }
-  | { t: 'typed'; sends: SendLog; ackMs: Float64Array; unacked: number }
+  | { t: 'typed'; sends: SendLog; observerSends: number; ackMs: Float64Array; unacked: number }
   | { t: 'collected'; latencies: Float64Array; received: number }
   | { t: 'replayed'; ops: number; ms: number; sends: SendLog; ackMs: Float64Array; unacked: number }
   | { t: 'snapshot'; state: Uint8Array; text: string }
+  | { t: 'recording' }
   | { t: 'reset' }
   | { t: 'closed' }
   | { t: 'error'; message: string };

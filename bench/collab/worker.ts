@@ -1,6 +1,6 @@
 // A process hosting bench clients: HocuspocusProviders, each with its own WebSocket and Y.Doc,
 // like browser tabs. Driven by run.ts over IPC (worker-protocol.ts).
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { nowMs } from './clock.ts';
@@ -30,27 +30,41 @@ class BenchClient {
   readonly doc = new Y.Doc();
   readonly text = this.doc.getText(TEXT);
   readonly provider: HocuspocusProvider;
+  readonly socket: HocuspocusProviderWebsocket;
   /** Send times of local updates not yet acknowledged, oldest first (acks come in order). */
   private pending: number[] = [];
   private pendingHead = 0;
   recordAcks = false;
   private onAck: (() => void) | null = null;
   cursor = -1;
+  readonly observer: boolean;
   private readonly received: Received;
   private readonly acks: DoubleLog;
 
   constructor(spec: ClientSpec, receivedLog: Received, ackLog: DoubleLog) {
     this.received = receivedLog;
     this.acks = ackLog;
-    this.provider = new HocuspocusProvider({
+    // One socket per client, like one browser tab per editor.
+    this.socket = new HocuspocusProviderWebsocket({
       url: spec.url,
-      name: spec.name,
-      token: spec.token,
-      document: this.doc,
       WebSocketPolyfill: WebSocket,
       // Phases without traffic (opening 3,000 connections) must not look like a dead socket.
       messageReconnectTimeout: 10 * 60_000,
     });
+    this.provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: spec.name,
+      token: spec.token,
+      document: this.doc,
+    });
+    if (!spec.observer) {
+      const deliver = this.provider.onMessage.bind(this.provider);
+      this.provider.onMessage = (event: MessageEvent) => {
+        if (!isDocumentUpdate(event.data as ArrayBuffer | Uint8Array)) deliver(event);
+      };
+    }
+    this.observer = spec.observer;
+    this.provider.attach();
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.local) return;
       const time = nowMs();
@@ -108,8 +122,33 @@ class BenchClient {
 
   destroy(): void {
     this.provider.destroy();
+    this.socket.destroy();
     this.doc.destroy();
   }
+}
+
+/**
+ * Whether a Hocuspocus message is a Yjs update (Sync message, type "update"): varString
+ * document name, varUint message type (0 = Sync), varUint sync type (2 = update).
+ */
+function isDocumentUpdate(data: ArrayBuffer | Uint8Array): boolean {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  let offset = 0;
+  const readVarUint = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[offset++];
+      if (byte === undefined) return -1;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  };
+  const nameLength = readVarUint();
+  if (nameLength < 0) return false;
+  offset += nameLength;
+  return readVarUint() === 0 && readVarUint() === 2;
 }
 
 /** What a worker's clients received from remote clients: (client, clock) → time. */
@@ -161,6 +200,7 @@ async function type(message: Extract<ParentMessage, { t: 'type' }>): Promise<voi
   acks.clear();
   received.recording = true;
   const period = 1000 / message.rateHz;
+  let observerSends = 0;
   const typing = message.typists.map(async (index) => {
     const client = clients[index] as BenchClient;
     client.recordAcks = false;
@@ -178,13 +218,16 @@ async function type(message: Extract<ParentMessage, { t: 'type' }>): Promise<voi
       const sentAt = nowMs();
       const clock = client.edit(() => client.text.insert(position, letter));
       client.cursor = position + 1;
-      if (recording) sends.push(client.doc.clientID, clock, sentAt);
+      if (recording) {
+        sends.push(client.doc.clientID, clock, sentAt);
+        if (client.observer) observerSends++;
+      }
       at += period;
     }
   });
   await Promise.all(typing);
   const unacked = await drainAcks(10_000);
-  send({ t: 'typed', sends: sends.toLog(), ackMs: acks.toArray(), unacked });
+  send({ t: 'typed', sends: sends.toLog(), observerSends, ackMs: acks.toArray(), unacked });
 }
 
 /** Waits until every client's updates are acknowledged (or the timeout); returns how many are not. */
@@ -283,6 +326,11 @@ async function handle(message: ParentMessage): Promise<void> {
       send({ t: 'snapshot', state: Y.encodeStateAsUpdate(client.doc), text: client.text.toString() });
       return;
     }
+    case 'record':
+      received.clear();
+      received.recording = true;
+      send({ t: 'recording' });
+      return;
     case 'reset':
       for (const client of clients) client.destroy();
       clients = [];

@@ -24,6 +24,7 @@ export class ClientWorker {
         waiting.resolve(message);
       }
     });
+    child.on('error', () => undefined); // a failed send is reported by request()
     child.on('exit', (code, signal) => {
       this.exited = true;
       const waiting = this.waiting;
@@ -45,8 +46,11 @@ export class ClientWorker {
 
   /** Sends a message and waits for the reply of the given type. */
   async request<T extends WorkerMessage['t']>(message: ParentMessage, reply: T, timeoutMs: number): Promise<Reply<T>> {
+    if (this.exited || !this.child.connected) throw new Error(`client worker ${this.child.pid} is gone`);
     const answer = this.next(reply, timeoutMs);
-    this.child.send(message);
+    this.child.send(message, (error) => {
+      if (error) this.waiting?.reject(error);
+    });
     return answer;
   }
 
