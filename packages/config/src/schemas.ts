@@ -32,6 +32,9 @@ const mail = {
   MAIL_FROM: requiredString,
 };
 
+/** BullMQ key prefix shared by producers and workers; tests give each run its own. */
+const queue = { QUEUE_PREFIX: z.string().min(1, { error: 'must not be empty' }).default('bull') };
+
 const publicUrl = { PUBLIC_URL: urlOf('http:', 'https:').default('http://localhost:8080') };
 
 export const ApiConfigSchema = z.object({
@@ -40,9 +43,12 @@ export const ApiConfigSchema = z.object({
   ...redis,
   ...s3,
   ...publicUrl,
+  ...queue,
   JWT_SECRET: jwtSecret,
   API_PORT: port(3001),
   API_HOST: z.string().default('127.0.0.1'),
+  /** Reverse proxies in front of the API that append to X-Forwarded-For; 0 trusts the socket address only. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
@@ -63,6 +69,7 @@ export const WorkersConfigSchema = z.object({
   ...s3,
   ...mail,
   ...publicUrl,
+  ...queue,
   WORKERS_PORT: port(3003),
   WORKERS_HOST: z.string().default('127.0.0.1'),
   WORKERS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

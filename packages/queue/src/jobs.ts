@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Queue names: one BullMQ queue per family of jobs, shared by producers and workers. */
 export const QUEUE_NAMES = {
   sentiment: 'sentiment',
+  email: 'email',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -12,9 +13,29 @@ export const SentimentScoreJobSchema = z.object({
 });
 export type SentimentScoreJob = z.infer<typeof SentimentScoreJobSchema>;
 
+const recipient = {
+  /** The address the mail goes to. */
+  to: z.email(),
+  /** How the mail greets the recipient. */
+  displayName: z.string().min(1).max(100),
+};
+
+/**
+ * `email.send`: one e-mail, by kind. Link-bearing kinds carry the raw single-use token (the
+ * database keeps only its hash), so e-mail jobs are removed from Redis once sent and the token
+ * is never logged.
+ */
+export const EmailSendJobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('verification'), ...recipient, token: z.string().min(16).max(200) }),
+  z.object({ kind: z.literal('password-reset'), ...recipient, token: z.string().min(16).max(200) }),
+]);
+export type EmailSendJob = z.infer<typeof EmailSendJobSchema>;
+export type EmailKind = EmailSendJob['kind'];
+
 /** Every job: its dotted name, the queue it travels on and the schema of its payload. */
 export const JOBS = {
   'sentiment.score': { queue: QUEUE_NAMES.sentiment, schema: SentimentScoreJobSchema },
+  'email.send': { queue: QUEUE_NAMES.email, schema: EmailSendJobSchema },
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['schema']>;
