@@ -1,5 +1,8 @@
 import { EmailToken } from './email-token.entity.ts';
+import { Genre } from './genre.entity.ts';
 import { Page } from './page.entity.ts';
+import { PublishedPage } from './published-page.entity.ts';
+import { ReadingProgress } from './reading-progress.entity.ts';
 import { Session } from './session.entity.ts';
 import { User } from './user.entity.ts';
 import { WorkCollaborator } from './work-collaborator.entity.ts';
@@ -9,4 +12,17 @@ import { YjsUpdate } from './yjs-update.entity.ts';
 import { YjsVersion } from './yjs-version.entity.ts';
 
 /** Every entity, listed explicitly (no folder discovery). */
-export const entities = [User, Work, WorkCollaborator, Page, YjsUpdate, YjsDocument, YjsVersion, Session, EmailToken];
+export const entities = [
+  User,
+  Genre,
+  Work,
+  WorkCollaborator,
+  Page,
+  PublishedPage,
+  ReadingProgress,
+  YjsUpdate,
+  YjsDocument,
+  YjsVersion,
+  Session,
+  EmailToken,
+];

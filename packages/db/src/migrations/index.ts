@@ -3,9 +3,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125211044 } from './Migration20261125211044.ts';
 import { Migration20261125211822 } from './Migration20261125211822.ts';
 import { Migration20261125212617 } from './Migration20261125212617.ts';
+import { Migration20261125212702 } from './Migration20261125212702.ts';
+import { Migration20261125212715 } from './Migration20261125212715.ts';
+import { Migration20261125212721_SeedGenres } from './Migration20261125212721_SeedGenres.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125211044', class: Migration20261125211044 },
   { name: 'Migration20261125211822', class: Migration20261125211822 },
   { name: 'Migration20261125212617', class: Migration20261125212617 },
+  { name: 'Migration20261125212702', class: Migration20261125212702 },
+  { name: 'Migration20261125212715', class: Migration20261125212715 },
+  { name: 'Migration20261125212721_SeedGenres', class: Migration20261125212721_SeedGenres },
 ];
