@@ -1,9 +1,15 @@
+import { Department } from './department.entity.ts';
 import { EmailToken } from './email-token.entity.ts';
 import { Genre } from './genre.entity.ts';
+import { HiredEmployee } from './hired-employee.entity.ts';
+import { Job } from './job.entity.ts';
 import { Page } from './page.entity.ts';
 import { PublishedPage } from './published-page.entity.ts';
 import { ReadingProgress } from './reading-progress.entity.ts';
 import { Session } from './session.entity.ts';
+import { UploadBatch } from './upload-batch.entity.ts';
+import { UploadRejection } from './upload-rejection.entity.ts';
+import { Upload } from './upload.entity.ts';
 import { User } from './user.entity.ts';
 import { WorkCollaborator } from './work-collaborator.entity.ts';
 import { Work } from './work.entity.ts';
@@ -25,4 +31,10 @@ export const entities = [
   YjsVersion,
   Session,
   EmailToken,
+  Department,
+  Job,
+  HiredEmployee,
+  Upload,
+  UploadBatch,
+  UploadRejection,
 ];

@@ -6,6 +6,7 @@ import { Migration20261125212617 } from './Migration20261125212617.ts';
 import { Migration20261125212702 } from './Migration20261125212702.ts';
 import { Migration20261125212715 } from './Migration20261125212715.ts';
 import { Migration20261125212721_SeedGenres } from './Migration20261125212721_SeedGenres.ts';
+import { Migration20261125212859 } from './Migration20261125212859.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125211044', class: Migration20261125211044 },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125212702', class: Migration20261125212702 },
   { name: 'Migration20261125212715', class: Migration20261125212715 },
   { name: 'Migration20261125212721_SeedGenres', class: Migration20261125212721_SeedGenres },
+  { name: 'Migration20261125212859', class: Migration20261125212859 },
 ];
