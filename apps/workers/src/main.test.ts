@@ -8,6 +8,7 @@ import {
   createTestDatabase,
   startMailCatcher,
   startTestS3,
+  testRedisPrefix,
   testRedisUrl,
   type MailCatcher,
   type TestDatabase,
@@ -54,6 +55,7 @@ describe('workers process', () => {
         SMTP_URL: mail.url,
         MAIL_FROM: 'Pluma <no-reply@pluma.test>',
         WORKERS_PORT: String(port),
+        QUEUE_PREFIX: testRedisPrefix('workers'),
       },
       stdio: 'ignore',
     });

@@ -6,6 +6,7 @@ import { assertDatabaseReachable, createOrm, pingDatabase } from '@pluma/db';
 import { closeServer, connectRedis, createHealthRoutes, createShutdown, listen } from '@pluma/runtime';
 import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
+import { createEmailWorker } from './jobs/email/email.worker.ts';
 
 /** Starts the background tier: its dependencies, its processors, and a health server for probes. */
 export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: { shutdown(): Promise<void> }) {
@@ -28,6 +29,11 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     });
     const mailer = createTransport({ url: config.SMTP_URL, pool: true });
     shutdown.add('close mailer', () => mailer.close());
+
+    const queue = { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, concurrency: config.WORKERS_CONCURRENCY };
+    const emailWorker = createEmailWorker({ mailer, from: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, log }, queue);
+    // Closing waits for the jobs in progress, so it drains before the mailer and clients close.
+    shutdown.add('close email worker', () => emailWorker.close(), 'drain');
 
     const health = createHealthRoutes('workers', {
       mysql: () => pingDatabase(orm),

@@ -1,0 +1,59 @@
+import type { EmailSendJob } from '@pluma/queue';
+
+/** A rendered message: subject, plain-text and HTML bodies. */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+/** A link into the web app; PUBLIC_URL may carry a path prefix, so it is joined, not resolved. */
+export function appLink(publicUrl: string, path: string, params: Record<string, string>): string {
+  return `${publicUrl.replace(/\/+$/, '')}${path}?${new URLSearchParams(params).toString()}`;
+}
+
+const FALLBACK = 'If the button does not work, open this address:';
+
+function layout(greeting: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+  return [
+    '<!doctype html><html><body style="font-family:Georgia,serif;color:#222;max-width:560px;margin:auto">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<p><a href="${escapeHtml(action.url)}" style="background:#3b2f8f;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">${escapeHtml(action.label)}</a></p>`,
+    `<p style="font-size:13px;color:#555">${escapeHtml(footer)} ${FALLBACK}<br>${escapeHtml(action.url)}</p>`,
+    '<p style="font-size:13px;color:#555">— Pluma</p></body></html>',
+  ].join('\n');
+}
+
+/** Renders an `email.send` job into the message the recipient reads. */
+export function renderEmail(job: EmailSendJob, publicUrl: string): RenderedEmail {
+  const greeting = `Hello ${job.displayName},`;
+  switch (job.kind) {
+    case 'verification': {
+      const url = appLink(publicUrl, '/verify', { token: job.token });
+      const body = ['Welcome to Pluma! Confirm this is your e-mail address to finish signing up.', 'The link works once and expires in 24 hours.'];
+      const footer = 'If you did not sign up for Pluma, ignore this message.';
+      return {
+        subject: 'Confirm your e-mail address for Pluma',
+        text: `${greeting}\n\n${body.join('\n')}\n\n${url}\n\n${footer}\n\n— Pluma\n`,
+        html: layout(greeting, body, { label: 'Confirm my address', url }, footer),
+      };
+    }
+    case 'password-reset': {
+      const url = appLink(publicUrl, '/reset-password', { token: job.token });
+      const body = [
+        'Someone (hopefully you) asked to reset the password of your Pluma account.',
+        'The link works once and expires in 1 hour. Choosing a new password signs you out everywhere.',
+      ];
+      const footer = 'If you did not ask for this, ignore this message: your password stays as it is.';
+      return {
+        subject: 'Reset your Pluma password',
+        text: `${greeting}\n\n${body.join('\n')}\n\n${url}\n\n${footer}\n\n— Pluma\n`,
+        html: layout(greeting, body, { label: 'Choose a new password', url }, footer),
+      };
+    }
+  }
+}
