@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiConfigSchema, loadConfig } from '@pluma/config';
+import { createJobProducer, type JobProducer } from '@pluma/queue';
 import { connectRedis, type Redis } from '@pluma/runtime';
 import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
 import {
   TEST_JWT_SECRET,
   createTestDatabase,
+  testRedisPrefix,
   startTestS3,
   testRedisUrl,
   type TestDatabase,
@@ -18,6 +20,7 @@ describe('api app', () => {
   let s3: TestS3;
   let redis: Redis;
   let app: App;
+  let jobs: JobProducer;
 
   beforeAll(async () => {
     db = await createTestDatabase('api');
@@ -33,9 +36,11 @@ describe('api app', () => {
       JWT_SECRET: TEST_JWT_SECRET,
     });
     const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
-    app = createApp({ config, log: createLogger({ service: 'api', level: 'silent' }), orm: db.orm, redis, storage });
+    jobs = createJobProducer({ redisUrl: testRedisUrl(), prefix: testRedisPrefix('app') });
+    app = createApp({ config, log: createLogger({ service: 'api', level: 'silent' }), orm: db.orm, redis, storage, jobs });
   });
   afterAll(async () => {
+    await jobs?.close();
     await redis?.close();
     await s3?.stop();
     await db?.drop();

@@ -7,6 +7,9 @@ import { createErrorHandler, notFound } from './http/on-error.ts';
 import { requestContext } from './http/auth-middleware.ts';
 import type { ApiEnv } from './http/env.ts';
 import { validationHook } from './http/validation-hook.ts';
+import { createAuthRoutes } from './routes/auth/auth.routes.ts';
+import { createMeRoutes } from './routes/me/me.routes.ts';
+import { createUsersRoutes } from './routes/users/users.routes.ts';
 
 /** The API as a Hono app, testable with `app.request()` and no port. */
 export function createApp(deps: ApiDeps) {
@@ -25,6 +28,9 @@ export function createApp(deps: ApiDeps) {
 
   app.use('/v1/*', requestContext(deps));
   // Resource routers are mounted here, one folder each under routes/ (see STYLE.md).
+  app.route('/v1', createAuthRoutes(deps));
+  app.route('/v1', createMeRoutes(deps));
+  app.route('/v1', createUsersRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

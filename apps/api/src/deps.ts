@@ -1,5 +1,6 @@
 import type { ApiConfig } from '@pluma/config';
 import type { MikroORM } from '@pluma/db';
+import type { JobProducer } from '@pluma/queue';
 import type { Redis } from '@pluma/runtime';
 import type { ObjectStore } from '@pluma/storage';
 import type { Logger } from '@pluma/telemetry/logger';
@@ -11,4 +12,11 @@ export interface ApiDeps {
   orm: MikroORM;
   redis: Redis;
   storage: ObjectStore;
+  /** Adds background jobs (e-mail, ingestion, ...) to the queues the workers read. */
+  jobs: JobProducer;
+  /**
+   * Prefix of the API's own Redis keys and channels (rate limits, revocations); '' in production,
+   * a prefix of its own per test file so counters never collide.
+   */
+  redisPrefix?: string;
 }

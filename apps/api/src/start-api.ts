@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { ApiConfig } from '@pluma/config';
 import { assertDatabaseReachable, createOrm, migrate } from '@pluma/db';
+import { createJobProducer } from '@pluma/queue';
 import { closeServer, connectRedis, createShutdown, listen } from '@pluma/runtime';
 import { createObjectStore, ensureBucket } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
@@ -29,7 +30,10 @@ export async function startApi(config: Readonly<ApiConfig>, telemetry: { shutdow
     });
     await ensureBucket(storage, config.S3_ENDPOINT, config.S3_REGION);
 
-    const app = createApp({ config, log, orm, redis, storage });
+    const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
+    shutdown.add('close job producer', () => jobs.close());
+
+    const app = createApp({ config, log, orm, redis, storage, jobs });
     const server = createServer(getRequestListener(app.fetch));
     const port = await listen(server, config.API_PORT, config.API_HOST, 'API_PORT');
     log.info({ port, host: config.API_HOST }, 'api listening');

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { InvalidTokenError, isAccessTokenRevoked, verifyAccessToken } from '@pluma/auth';
+import { InvalidTokenError, isAccessTokenRevoked, isIssuedBeforeUserRevocation, verifyAccessToken } from '@pluma/auth';
 import { AppError } from '@pluma/errors';
 import type { ApiDeps } from '../deps.ts';
 import type { ApiEnv, AuthContext } from './env.ts';
@@ -18,10 +18,18 @@ export async function authenticate(deps: ApiDeps, header: string | undefined): P
     }
     throw error;
   }
-  if (await isAccessTokenRevoked(deps.redis, claims.jti)) {
+  const prefix = deps.redisPrefix ?? '';
+  const [revoked, revokedWithUser] = await Promise.all([
+    isAccessTokenRevoked(deps.redis, claims.jti, prefix),
+    // A password change or account deletion revokes every token the user held at that moment.
+    isIssuedBeforeUserRevocation(deps.redis, claims.sub, claims.iat, prefix),
+  ]);
+  if (revoked || revokedWithUser) {
     throw new AppError('auth.token_invalid', 'The access token has been revoked; sign in again.');
   }
-  return { userId: Number(claims.sub), jti: claims.jti, exp: claims.exp };
+  const auth: AuthContext = { userId: Number(claims.sub), jti: claims.jti, exp: claims.exp };
+  if (claims.sid) auth.sessionId = claims.sid;
+  return auth;
 }
 
 /** Sets `em` (a fork per request) and `auth` (when a token is present) on every request. */

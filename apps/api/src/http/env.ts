@@ -6,6 +6,8 @@ export interface AuthContext {
   jti: string;
   /** Expiry of the access token, seconds since the epoch. */
   exp: number;
+  /** The sign-in (refresh-token family) the token belongs to; absent for tokens not issued by login. */
+  sessionId?: string;
 }
 
 /** Hono environment of every API route. */
