@@ -109,8 +109,9 @@ export async function createHarness(label: string): Promise<Harness> {
       const fork = db.orm.em.fork();
       if (role === null) {
         await fork.nativeDelete(WorkCollaborator, { work: seed.workId, user: userId });
-      } else {
-        await fork.nativeUpdate(WorkCollaborator, { work: seed.workId, user: userId }, { role });
+      } else if ((await fork.nativeUpdate(WorkCollaborator, { work: seed.workId, user: userId }, { role })) === 0) {
+        fork.create(WorkCollaborator, { work: fork.getReference(Work, seed.workId), user: fork.getReference(User, userId), role });
+        await fork.flush();
       }
     },
     async close() {
