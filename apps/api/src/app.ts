@@ -10,6 +10,10 @@ import { validationHook } from './http/validation-hook.ts';
 import { createAuthRoutes } from './routes/auth/auth.routes.ts';
 import { createMeRoutes } from './routes/me/me.routes.ts';
 import { createUsersRoutes } from './routes/users/users.routes.ts';
+import { createWorksRoutes } from './routes/works/works.routes.ts';
+import { createPagesRoutes } from './routes/pages/pages.routes.ts';
+import { createGenresRoutes } from './routes/genres/genres.routes.ts';
+import { createReadingRoutes } from './routes/reading/reading.routes.ts';
 
 /** The API as a Hono app, testable with `app.request()` and no port. */
 export function createApp(deps: ApiDeps) {
@@ -31,6 +35,10 @@ export function createApp(deps: ApiDeps) {
   app.route('/v1', createAuthRoutes(deps));
   app.route('/v1', createMeRoutes(deps));
   app.route('/v1', createUsersRoutes(deps));
+  app.route('/v1', createWorksRoutes(deps));
+  app.route('/v1', createPagesRoutes(deps));
+  app.route('/v1', createGenresRoutes(deps));
+  app.route('/v1', createReadingRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
