@@ -6,6 +6,9 @@ import { assertDatabaseReachable, createOrm, pingDatabase } from '@pluma/db';
 import { closeServer, connectRedis, createHealthRoutes, createShutdown, listen } from '@pluma/runtime';
 import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
+import { createJobProducer } from '@pluma/queue';
+import { createCsvIngestWorker } from './jobs/csv-ingest/csv-ingest.worker.ts';
+import { noIngestEvents } from './jobs/csv-ingest/ingest-events.ts';
 import { createEmailWorker } from './jobs/email/email.worker.ts';
 
 /** Starts the background tier: its dependencies, its processors, and a health server for probes. */
@@ -34,6 +37,15 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     const emailWorker = createEmailWorker({ mailer, from: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, log }, queue);
     // Closing waits for the jobs in progress, so it drains before the mailer and clients close.
     shutdown.add('close email worker', () => emailWorker.close(), 'drain');
+
+    // CSV ingestion enqueues its result e-mail; its live updates wait for the socket.io emitter (noIngestEvents).
+    const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
+    shutdown.add('close job producer', () => jobs.close());
+    const ingestWorker = createCsvIngestWorker(
+      { orm, storage, log, jobs, events: noIngestEvents, parallel: config.INGEST_PARALLEL_BATCHES },
+      { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, concurrency: Math.min(2, config.WORKERS_CONCURRENCY), lockMs: config.INGEST_LOCK_MS },
+    );
+    shutdown.add('close csv ingest worker', () => ingestWorker.close(), 'drain');
 
     const health = createHealthRoutes('workers', {
       mysql: () => pingDatabase(orm),

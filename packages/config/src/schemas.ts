@@ -49,6 +49,8 @@ export const ApiConfigSchema = z.object({
   API_HOST: z.string().default('127.0.0.1'),
   /** Reverse proxies in front of the API that append to X-Forwarded-For; 0 trusts the socket address only. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Largest CSV upload accepted, in bytes (1 GiB); a larger body is refused while it streams. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
 });
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
@@ -73,6 +75,10 @@ export const WorkersConfigSchema = z.object({
   WORKERS_PORT: port(3003),
   WORKERS_HOST: z.string().default('127.0.0.1'),
   WORKERS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** CSV ingestion: batches written in parallel per job, each on its own connection. */
+  INGEST_PARALLEL_BATCHES: z.coerce.number().int().min(1).max(8).default(3),
+  /** CSV ingestion: a job whose worker died is picked up again after about this long. */
+  INGEST_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 export type WorkersConfig = z.infer<typeof WorkersConfigSchema>;
 

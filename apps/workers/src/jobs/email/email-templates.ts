@@ -55,5 +55,24 @@ export function renderEmail(job: EmailSendJob, publicUrl: string): RenderedEmail
         html: layout(greeting, body, { label: 'Choose a new password', url }, footer),
       };
     }
+    case 'ingestion-result': {
+      const url = `${publicUrl.replace(/\/+$/, '')}/uploads/${job.uploadId}`;
+      const counts = `${job.rowsRead} rows read, ${job.rowsInserted} inserted, ${job.rowsRejected} rejected.`;
+      const body =
+        job.status === 'succeeded'
+          ? [`Your ${job.dataset} upload #${job.uploadId} is in: ${counts}`]
+          : [`Your ${job.dataset} upload #${job.uploadId} failed: ${job.reason ?? 'unknown reason'}`, counts];
+      if (job.rowsRejected > 0) body.push('The upload page lists every rejected row with its line number and reason.');
+      const footer = 'You receive this because you uploaded this file to Pluma.';
+      return {
+        subject: job.status === 'succeeded' ? `Upload #${job.uploadId} (${job.dataset}) is done` : `Upload #${job.uploadId} (${job.dataset}) failed`,
+        text: `${greeting}\n\n${body.join('\n')}\n\n${url}\n\n${footer}\n\n— Pluma\n`,
+        html: layout(greeting, body, { label: 'See the upload', url }, footer),
+      };
+    }
+    default: {
+      const unknown: never = job;
+      throw new Error(`no template for e-mail kind ${(unknown as { kind: string }).kind}`);
+    }
   }
 }
