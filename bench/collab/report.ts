@@ -59,15 +59,15 @@ export function typingTable(results: TypingResult[]): string {
       const r = group[kind];
       if (!r) continue;
       const [p50, p99, a50, a99, cpu, dbCpu, rss, perDoc] = typingCells(r);
-      rows.push([scenario, SERVER_LABEL[kind], ms(p50), ms(p99), ms(a50), ms(a99), num(cpu, 0), num(dbCpu, 0), num(rss, 0), r.pages > 1 ? num(perDoc, 1) : '-', `${(r.delivered * 100).toFixed(1)}%`]);
+      rows.push([scenario, SERVER_LABEL[kind], ms(p50), ms(p99), ms(a50), ms(a99), num(cpu, 0), num(dbCpu, 0), num(rss, 0), r.pages > 1 ? num(perDoc, 1) : '-', `${(r.delivered * 100).toFixed(1)}%`, num(r.loadAverage, 1)]);
     }
     if (group.pluma && group.stock) {
       const a = typingCells(group.pluma);
       const b = typingCells(group.stock);
-      rows.push([scenario, 'a/b', ...a.map((value, i) => (i === 7 && group.pluma!.pages === 1 ? '-' : ratio(value, b[i]))), '']);
+      rows.push([scenario, 'a/b', ...a.map((value, i) => (i === 7 && group.pluma!.pages === 1 ? '-' : ratio(value, b[i]))), '', '']);
     }
   }
-  return table(['scenario', 'server', 'peer p50', 'peer p99', 'ack p50', 'ack p99', 'CPU %', 'DB CPU %', 'RSS MB', 'RSS/doc KB', 'delivered'], rows);
+  return table(['scenario', 'server', 'peer p50', 'peer p99', 'ack p50', 'ack p99', 'CPU %', 'DB CPU %', 'RSS MB', 'RSS/doc KB', 'delivered', 'load'], rows);
 }
 
 export function traceTable(results: TraceResult[]): string {
@@ -75,15 +75,15 @@ export function traceTable(results: TraceResult[]): string {
   for (const segment of ['rhythm', 'fast'] as const) {
     const runs = results.map((r) => ({ server: r.server, s: r[segment] }));
     for (const { server, s } of runs) {
-      rows.push([segment === 'rhythm' ? 'at rhythm' : 'as fast as acks', SERVER_LABEL[server], String(s.edits), num(s.ms / 1000, 1), num(s.editsPerSecond, 0), ms(s.ack.p50), ms(s.ack.p99), ms(s.peer.p50), ms(s.peer.p99), num(s.serverProcess.cpuPercent, 0), num(s.serverProcess.dbCpuPercent, 0)]);
+      rows.push([segment === 'rhythm' ? 'at rhythm' : 'as fast as acks', SERVER_LABEL[server], String(s.edits), num(s.ms / 1000, 1), num(s.editsPerSecond, 0), ms(s.ack.p50), ms(s.ack.p99), ms(s.peer.p50), ms(s.peer.p99), num(s.serverProcess.cpuPercent, 0), num(s.serverProcess.dbCpuPercent, 0), num(s.loadAverage, 1)]);
     }
     const a = runs.find((r) => r.server === 'pluma')?.s;
     const b = runs.find((r) => r.server === 'stock')?.s;
     if (a && b) {
-      rows.push([segment === 'rhythm' ? 'at rhythm' : 'as fast as acks', 'a/b', '', ratio(a.ms, b.ms), ratio(a.editsPerSecond, b.editsPerSecond), ratio(a.ack.p50, b.ack.p50), ratio(a.ack.p99, b.ack.p99), ratio(a.peer.p50, b.peer.p50), ratio(a.peer.p99, b.peer.p99), ratio(a.serverProcess.cpuPercent, b.serverProcess.cpuPercent), ratio(a.serverProcess.dbCpuPercent, b.serverProcess.dbCpuPercent)]);
+      rows.push([segment === 'rhythm' ? 'at rhythm' : 'as fast as acks', 'a/b', '', ratio(a.ms, b.ms), ratio(a.editsPerSecond, b.editsPerSecond), ratio(a.ack.p50, b.ack.p50), ratio(a.ack.p99, b.ack.p99), ratio(a.peer.p50, b.peer.p50), ratio(a.peer.p99, b.peer.p99), ratio(a.serverProcess.cpuPercent, b.serverProcess.cpuPercent), ratio(a.serverProcess.dbCpuPercent, b.serverProcess.dbCpuPercent), '']);
     }
   }
-  return table(['trace replay', 'server', 'edits', 'seconds', 'edits/s', 'ack p50', 'ack p99', 'peer p50', 'peer p99', 'CPU %', 'DB CPU %'], rows);
+  return table(['trace replay', 'server', 'edits', 'seconds', 'edits/s', 'ack p50', 'ack p99', 'peer p50', 'peer p99', 'CPU %', 'DB CPU %', 'load'], rows);
 }
 
 export function coldTable(results: TraceResult[]): string {

@@ -68,9 +68,11 @@ async function main(): Promise<void> {
   try {
     let nextPage = 0;
     if (options.only.has('typing')) {
-      for (const editors of options.editors) {
+      for (const [index, editors] of options.editors.entries()) {
         const pageId = db.pageIds[nextPage++] as number;
-        for (const kind of options.servers) {
+        // Alternate which server goes first, so a drift in the machine's load does not always favour one.
+        const order = index % 2 === 0 ? options.servers : [...options.servers].reverse();
+        for (const kind of order) {
           log(`${editors} editors on one page at ${options.rateHz}/s: ${kind}`);
           const result = await runTyping(kind, env, db.tokens, {
             label: `${editors} editors`,
@@ -141,7 +143,9 @@ async function main(): Promise<void> {
     `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} at end`,
     `each editor types ${options.rateHz} keystrokes/s (one-character inserts, each its own update); ${options.pages}-page scenario: ${options.pagesRateHz}/s per editor`,
     `keystroke-to-peer is measured on up to ${options.observers} full peers per page (they apply every update, like a browser tab); other editors type and drop incoming updates, which keeps the 2-core machine's client processes from dominating while the server does the same work`,
+    'each scenario runs (a) and (b) on freshly started servers one after the other, alternating which goes first',
     `${options.warmupMs / 1000} s warm-up then ${options.durationMs / 1000} s measured; clients in ${options.workers} processes, one WebSocket each`,
+    'load = the machine\'s 1-minute load average at the end of that measurement (2 cores; other work on the machine shows here)',
     'CPU % is of one core over the measured window; DB CPU % is the database server process (shared with anything else using it)',
     'RSS/doc = (mean server RSS while typing - RSS before any document opened) / pages, connections included',
     '(b) stock Hocuspocus runs without authentication; (a) verifies a JWT and the role per connection',

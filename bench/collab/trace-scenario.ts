@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sleep } from './clock.ts';
@@ -34,6 +34,8 @@ export interface ReplaySegment {
   peer: Summary;
   unacked: number;
   serverProcess: ProcessSample;
+  /** The machine's 1-minute load average when the segment ended. */
+  loadAverage: number;
 }
 
 export interface ColdLoad {
@@ -88,6 +90,7 @@ async function replaySegment(
     peer: summarize(collected.latencies),
     unacked: replayed.unacked,
     serverProcess,
+    loadAverage: os.loadavg()[0] ?? 0,
   };
 }
 

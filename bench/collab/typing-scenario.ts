@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { nowMs, sleep } from './clock.ts';
 import { ProcessSampler, rssBytes, type ProcessSample } from './proc-stats.ts';
 import { startServer, type ServerEnv, type ServerKind } from './servers.ts';
@@ -43,6 +44,8 @@ export interface TypingResult {
   /** (mean RSS while typing − RSS before any document opened) / pages, bytes. */
   rssPerDocBytes: number | null;
   serverStartMs: number;
+  /** The machine's 1-minute load average at the end of the measured window. */
+  loadAverage: number;
 }
 
 /** Runs one typing scenario against a fresh server process of the given kind. */
@@ -99,6 +102,7 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
     );
     await samplerStop;
     clearTimeout(samplerStart);
+    const loadAverage = os.loadavg()[0] ?? 0;
     // Acknowledged means the server relayed it too; give the last relays a moment to land.
     await sleep(1000);
     const sends: SendLog[] = typed.map((reply) => reply.sends);
@@ -131,6 +135,7 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
           ? null
           : (serverSample.rssMeanBytes - rssIdleBytes) / scenario.pageIds.length,
       serverStartMs: server.startMs,
+      loadAverage,
     };
   } catch (error) {
     const lines = server.output();
