@@ -6,16 +6,32 @@ describe('pageJSONToHTML', () => {
     const html = pageJSONToHTML({
       type: 'doc',
       content: [
-        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Ñandú & <owls>' }] },
+        {
+          type: 'heading',
+          attrs: { level: 2 },
+          content: [{ type: 'text', text: 'Ñandú & <owls>' }],
+        },
         {
           type: 'paragraph',
           content: [
             { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
             { type: 'hardBreak' },
-            { type: 'text', text: 'link', marks: [{ type: 'link', attrs: { href: 'https://example.com/a' } }] },
+            {
+              type: 'text',
+              text: 'link',
+              marks: [{ type: 'link', attrs: { href: 'https://example.com/a' } }],
+            },
           ],
         },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'one' }] }] }] },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'one' }] }],
+            },
+          ],
+        },
         { type: 'image', attrs: { src: 'https://cdn.example.com/owl.png', alt: 'an owl' } },
       ],
     });
@@ -33,7 +49,13 @@ describe('pageJSONToHTML', () => {
       content: [
         {
           type: 'paragraph',
-          content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+          content: [
+            {
+              type: 'text',
+              text: 'click',
+              marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+            },
+          ],
         },
         { type: 'image', attrs: { src: 'javascript:alert(2)', alt: '" onerror="alert(3)' } },
       ],

@@ -22,23 +22,35 @@ export async function addCollaborator(
   const { em } = deps;
   const user = await em.findOne(User, { handle: input.handle });
   if (!user) throw new AppError('resource.not_found', `No user with handle "${input.handle}".`);
-  if (await em.count(WorkCollaborator, { work: access.work.id, user: user.id })) throw alreadyCollaborates(input.handle);
+  if (await em.count(WorkCollaborator, { work: access.work.id, user: user.id }))
+    throw alreadyCollaborates(input.handle);
   if ((await em.count(WorkCollaborator, { work: access.work.id })) >= MAX_COLLABORATORS) {
-    throw new AppError('resource.conflict', `A work has at most ${MAX_COLLABORATORS} collaborators.`);
+    throw new AppError(
+      'resource.conflict',
+      `A work has at most ${MAX_COLLABORATORS} collaborators.`,
+    );
   }
   const collaborator = em.create(WorkCollaborator, { work: access.work, user, role: input.role });
   try {
     await em.flush();
   } catch (error) {
     // Two concurrent adds of the same user: the unique key lets one win.
-    if (error instanceof UniqueConstraintViolationException) throw alreadyCollaborates(input.handle);
+    if (error instanceof UniqueConstraintViolationException)
+      throw alreadyCollaborates(input.handle);
     throw error;
   }
   // A user who was removed while connected may still hold a stale refusal; tell collab the new role.
-  await publishWorkAccessChanged(deps.redis, { workId: access.work.id, userId: user.id, role: input.role }, deps.redisPrefix);
+  await publishWorkAccessChanged(
+    deps.redis,
+    { workId: access.work.id, userId: user.id, role: input.role },
+    deps.redisPrefix,
+  );
   return collaborator;
 }
 
 function alreadyCollaborates(handle: string): AppError {
-  return new AppError('resource.conflict', `"${handle}" already collaborates on this work; change their role instead.`);
+  return new AppError(
+    'resource.conflict',
+    `"${handle}" already collaborates on this work; change their role instead.`,
+  );
 }

@@ -6,11 +6,23 @@ import type { AccessChangeDeps } from './access-change-deps.ts';
 import type { WorkAccess } from '../routes/works/works.policy.ts';
 
 /** Loads a collaborator of the work for a change; 404 when the user does not collaborate, 409 for the owner. */
-export async function findChangeableCollaborator(em: EntityManager, access: WorkAccess, userId: number): Promise<WorkCollaborator> {
-  const collaborator = await em.findOne(WorkCollaborator, { work: access.work.id, user: userId }, { populate: ['user'] });
-  if (!collaborator) throw new AppError('resource.not_found', `User ${userId} does not collaborate on this work.`);
+export async function findChangeableCollaborator(
+  em: EntityManager,
+  access: WorkAccess,
+  userId: number,
+): Promise<WorkCollaborator> {
+  const collaborator = await em.findOne(
+    WorkCollaborator,
+    { work: access.work.id, user: userId },
+    { populate: ['user'] },
+  );
+  if (!collaborator)
+    throw new AppError('resource.not_found', `User ${userId} does not collaborate on this work.`);
   if (collaborator.role === 'owner') {
-    throw new AppError('state.invalid_transition', 'The owner stays the owner: their role cannot be changed and they cannot be removed.');
+    throw new AppError(
+      'state.invalid_transition',
+      'The owner stays the owner: their role cannot be changed and they cannot be removed.',
+    );
   }
   return collaborator;
 }
@@ -26,6 +38,10 @@ export async function changeCollaboratorRole(
   if (collaborator.role === role) return collaborator;
   collaborator.role = role;
   await deps.em.flush();
-  await publishWorkAccessChanged(deps.redis, { workId: access.work.id, userId, role }, deps.redisPrefix);
+  await publishWorkAccessChanged(
+    deps.redis,
+    { workId: access.work.id, userId, role },
+    deps.redisPrefix,
+  );
   return collaborator;
 }

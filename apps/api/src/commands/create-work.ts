@@ -6,10 +6,18 @@ import type { CreateWorkBody } from '../routes/works/works.schema.ts';
 import { resolveGenre } from './resolve-genre.ts';
 
 /** Creates a draft work; its creator becomes its owner (a collaborator row with role owner). */
-export async function createWork(em: EntityManager, userId: number, input: CreateWorkBody): Promise<WorkAccess> {
+export async function createWork(
+  em: EntityManager,
+  userId: number,
+  input: CreateWorkBody,
+): Promise<WorkAccess> {
   const genre = input.genre ? await resolveGenre(em, input.genre) : null;
   const owner = await em.findOne(User, userId);
-  if (!owner) throw new AppError('auth.token_invalid', 'The account this token was issued for no longer exists.');
+  if (!owner)
+    throw new AppError(
+      'auth.token_invalid',
+      'The account this token was issued for no longer exists.',
+    );
   const work = em.create(Work, {
     owner,
     title: input.title,

@@ -24,7 +24,11 @@ export async function deleteWork(deps: DeleteWorkDeps, access: WorkAccess): Prom
   const coverKey = work.coverKey;
   await em.nativeDelete(Work, { id: work.id });
   for (const collaborator of collaborators) {
-    await publishWorkAccessChanged(deps.redis, { workId: work.id, userId: collaborator.user.id, role: null }, deps.redisPrefix);
+    await publishWorkAccessChanged(
+      deps.redis,
+      { workId: work.id, userId: collaborator.user.id, role: null },
+      deps.redisPrefix,
+    );
   }
   if (coverKey) {
     // The row is gone either way; a leftover object only costs storage, so log and carry on.

@@ -9,7 +9,11 @@ export interface PageAccess extends WorkAccess {
 }
 
 /** Loads a page, its work and the caller's role on the work; 404 for an unknown page or a hidden draft's. */
-export async function findPageAccess(em: EntityManager, pageId: number, userId: number | undefined): Promise<PageAccess> {
+export async function findPageAccess(
+  em: EntityManager,
+  pageId: number,
+  userId: number | undefined,
+): Promise<PageAccess> {
   const page = await em.findOne(Page, pageId);
   if (!page) throw pageNotFound(pageId);
   const access = await findWorkAccess(em, page.work.id, userId);

@@ -14,7 +14,11 @@ export interface ListedPage {
 export async function listPages(em: EntityManager, access: WorkAccess): Promise<ListedPage[]> {
   const workId = access.work.id;
   if (canOnWork(access, 'readDraftPages')) {
-    const pages = await em.find(Page, { work: workId }, { orderBy: { position: 'asc', id: 'asc' } });
+    const pages = await em.find(
+      Page,
+      { work: workId },
+      { orderBy: { position: 'asc', id: 'asc' } },
+    );
     return pages.map((p) => ({ id: p.id, workId, title: p.title, position: p.position }));
   }
   const published = await em.find(

@@ -16,7 +16,9 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: number } {
   const match = /^(\d{1,15}):(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) {
     const message = 'must be the nextCursor of a previous page';
-    throw new AppError('request.invalid', `cursor: ${message}`, { errors: [{ path: 'cursor', message }] });
+    throw new AppError('request.invalid', `cursor: ${message}`, {
+      errors: [{ path: 'cursor', message }],
+    });
   }
   return { updatedAt: new Date(Number(match[1])), id: Number(match[2]) };
 }
@@ -27,15 +29,27 @@ export async function listReading(
   userId: number,
   input: { cursor?: string | undefined; limit: number },
 ): Promise<ReadingPage> {
-  const where: FilterQuery<ReadingProgress>[] = [{ user: userId }, { work: visibleWorksWhere(userId) }];
+  const where: FilterQuery<ReadingProgress>[] = [
+    { user: userId },
+    { work: visibleWorksWhere(userId) },
+  ];
   if (input.cursor) {
     const after = decodeCursor(input.cursor);
-    where.push({ $or: [{ updatedAt: { $lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { $lt: after.id } }] });
+    where.push({
+      $or: [
+        { updatedAt: { $lt: after.updatedAt } },
+        { updatedAt: after.updatedAt, id: { $lt: after.id } },
+      ],
+    });
   }
   const rows = await em.find(
     ReadingProgress,
     { $and: where },
-    { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: input.limit + 1, populate: ['work', 'work.owner', 'work.genre', 'page'] },
+    {
+      orderBy: { updatedAt: 'desc', id: 'desc' },
+      limit: input.limit + 1,
+      populate: ['work', 'work.owner', 'work.genre', 'page'],
+    },
   );
   const hasMore = rows.length > input.limit;
   const items = hasMore ? rows.slice(0, input.limit) : rows;

@@ -24,13 +24,19 @@ function decodeCursor(cursor: string): number {
   const id = Number(Buffer.from(cursor, 'base64url').toString());
   if (!Number.isSafeInteger(id) || id <= 0) {
     const message = 'must be the nextCursor of a previous page';
-    throw new AppError('request.invalid', `cursor: ${message}`, { errors: [{ path: 'cursor', message }] });
+    throw new AppError('request.invalid', `cursor: ${message}`, {
+      errors: [{ path: 'cursor', message }],
+    });
   }
   return id;
 }
 
 /** Works the caller may see, newest first, filtered by author handle and genre slug, one page at a time. */
-export async function listWorks(em: EntityManager, userId: number | undefined, input: ListWorksInput): Promise<WorkPage> {
+export async function listWorks(
+  em: EntityManager,
+  userId: number | undefined,
+  input: ListWorksInput,
+): Promise<WorkPage> {
   const filters: FilterQuery<Work>[] = [visibleWorksWhere(userId)];
   if (input.author) filters.push({ owner: { handle: input.author } });
   if (input.genre) filters.push({ genre: { slug: input.genre } });

@@ -10,7 +10,8 @@ import type { WorkAccess } from '../routes/works/works.policy.ts';
 async function freezePage(em: EntityManager, page: Page) {
   const doc = new Y.Doc();
   try {
-    for (const update of await loadDocumentUpdates(em, `page:${page.id}`)) Y.applyUpdate(doc, update);
+    for (const update of await loadDocumentUpdates(em, `page:${page.id}`))
+      Y.applyUpdate(doc, update);
     const node = pageDocToNode(doc);
     const json = pageDocToJSON(doc);
     return { json, html: pageJSONToHTML(json), text: pageNodeToText(node) };
@@ -51,7 +52,10 @@ export async function publishWork(em: EntityManager, access: WorkAccess): Promis
   } catch (error) {
     await em.rollback();
     if (error instanceof ForeignKeyConstraintViolationException) {
-      throw new AppError('resource.conflict', 'A page was deleted while the work was being published; publish again.');
+      throw new AppError(
+        'resource.conflict',
+        'A page was deleted while the work was being published; publish again.',
+      );
     }
     throw error;
   }

@@ -4,10 +4,18 @@ import { Page } from '@pluma/db';
 import type { WorkAccess } from '../routes/works/works.policy.ts';
 
 /** Puts a work's pages in the given order; `pageIds` must list every page of the work exactly once. */
-export async function reorderPages(em: EntityManager, access: WorkAccess, pageIds: number[]): Promise<Page[]> {
+export async function reorderPages(
+  em: EntityManager,
+  access: WorkAccess,
+  pageIds: number[],
+): Promise<Page[]> {
   return em.transactional(async (tx) => {
     // Locked, so a page created or deleted meanwhile cannot slip past the completeness check.
-    const pages = await tx.find(Page, { work: access.work.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const pages = await tx.find(
+      Page,
+      { work: access.work.id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     const byId = new Map(pages.map((page) => [page.id, page]));
     const seen = new Set<number>();
     const duplicate = pageIds.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
@@ -20,7 +28,9 @@ export async function reorderPages(em: EntityManager, access: WorkAccess, pageId
     ].filter(Boolean);
     if (problems.length) {
       const message = `must list every page of the work exactly once (${problems.join('; ')})`;
-      throw new AppError('request.invalid', `pageIds: ${message}`, { errors: [{ path: 'pageIds', message }] });
+      throw new AppError('request.invalid', `pageIds: ${message}`, {
+        errors: [{ path: 'pageIds', message }],
+      });
     }
     pageIds.forEach((id, position) => {
       const page = byId.get(id);

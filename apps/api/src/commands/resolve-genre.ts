@@ -7,7 +7,9 @@ export async function resolveGenre(em: EntityManager, slug: string): Promise<Gen
   const genre = await em.findOne(Genre, { slug });
   if (!genre) {
     const message = `unknown genre "${slug}"; see GET /v1/genres`;
-    throw new AppError('request.invalid', `genre: ${message}`, { errors: [{ path: 'genre', message }] });
+    throw new AppError('request.invalid', `genre: ${message}`, {
+      errors: [{ path: 'genre', message }],
+    });
   }
   return genre;
 }

@@ -24,13 +24,25 @@ export async function saveReadingProgress(
     : await em.count(PublishedPage, { page: input.pageId, work: workId });
   if (!readable) {
     const message = `page ${input.pageId} is not a page of work ${workId} you can read`;
-    throw new AppError('request.invalid', `pageId: ${message}`, { errors: [{ path: 'pageId', message }] });
+    throw new AppError('request.invalid', `pageId: ${message}`, {
+      errors: [{ path: 'pageId', message }],
+    });
   }
   // One statement (INSERT … ON DUPLICATE KEY UPDATE), so concurrent saves cannot collide.
   const progress = await em.upsert(
     ReadingProgress,
-    { user: userId, work: workId, page: input.pageId, position: input.position, updatedAt: new Date() },
-    { onConflictFields: ['user', 'work'], onConflictAction: 'merge', onConflictMergeFields: ['page', 'position', 'updatedAt'] },
+    {
+      user: userId,
+      work: workId,
+      page: input.pageId,
+      position: input.position,
+      updatedAt: new Date(),
+    },
+    {
+      onConflictFields: ['user', 'work'],
+      onConflictAction: 'merge',
+      onConflictMergeFields: ['page', 'position', 'updatedAt'],
+    },
   );
   return progress;
 }

@@ -17,19 +17,32 @@ export interface SetWorkCoverDeps {
  * Content-Type is not trusted); each upload gets a new key, so a cached presigned URL never shows
  * a different image, and the previous object is removed afterwards.
  */
-export async function setWorkCover(deps: SetWorkCoverDeps, access: WorkAccess, bytes: Uint8Array): Promise<WorkAccess> {
+export async function setWorkCover(
+  deps: SetWorkCoverDeps,
+  access: WorkAccess,
+  bytes: Uint8Array,
+): Promise<WorkAccess> {
   if (bytes.length === 0) {
-    throw new AppError('request.invalid', 'body: the cover image is empty; send the image bytes as the body.', {
-      errors: [{ path: '(body)', message: 'is empty' }],
-    });
+    throw new AppError(
+      'request.invalid',
+      'body: the cover image is empty; send the image bytes as the body.',
+      {
+        errors: [{ path: '(body)', message: 'is empty' }],
+      },
+    );
   }
   const type = detectImageType(bytes);
   if (!type) {
-    throw new AppError('request.unsupported_media_type', 'The cover must be a PNG, JPEG or WebP image (judged by its content, not its Content-Type).');
+    throw new AppError(
+      'request.unsupported_media_type',
+      'The cover must be a PNG, JPEG or WebP image (judged by its content, not its Content-Type).',
+    );
   }
   const { work } = access;
   const key = `works/${work.id}/cover-${randomBytes(8).toString('hex')}.${type.ext}`;
-  await deps.storage.client.putObject(deps.storage.bucket, key, Buffer.from(bytes), bytes.length, { 'Content-Type': type.mime });
+  await deps.storage.client.putObject(deps.storage.bucket, key, Buffer.from(bytes), bytes.length, {
+    'Content-Type': type.mime,
+  });
   const previous = work.coverKey;
   work.coverKey = key;
   await deps.em.flush();

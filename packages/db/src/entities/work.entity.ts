@@ -1,7 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Genre } from './genre.entity.ts';
 import { User } from './user.entity.ts';
-import { WorkCollaborator } from './work-collaborator.entity.ts';
 
 /** A book, notebook or essay: an ordered set of pages written by its collaborators. */
 export const Work = defineEntity({
@@ -17,7 +16,6 @@ export const Work = defineEntity({
     coverKey: p.string().length(300).nullable(),
     /** When the work was last published; null while it is a draft. */
     publishedAt: p.datetime().nullable().index(),
-    collaborators: () => p.oneToMany(WorkCollaborator).mappedBy('work'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

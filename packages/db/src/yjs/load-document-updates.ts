@@ -8,7 +8,10 @@ import { YjsUpdate } from '../entities/yjs-update.entity.ts';
  * (which merges rows into the state and deletes them) cannot make rows vanish between the reads.
  * Read-only: applying them to a `Y.Doc` is the caller's business.
  */
-export async function loadDocumentUpdates(em: EntityManager, documentName: string): Promise<Buffer[]> {
+export async function loadDocumentUpdates(
+  em: EntityManager,
+  documentName: string,
+): Promise<Buffer[]> {
   return em.fork().transactional(async (tx) => {
     const compacted = await tx.findOne(YjsDocument, { documentName }, { disableIdentityMap: true });
     const updates = await tx.find(

@@ -13,7 +13,12 @@ const listGenresRoute = createRoute({
   path: '/genres',
   tags: ['Works'],
   summary: 'The genres a work can be filed under (a fixed list; public)',
-  responses: { 200: { description: 'Every genre, by name', content: { 'application/json': { schema: GenreListSchema } } } },
+  responses: {
+    200: {
+      description: 'Every genre, by name',
+      content: { 'application/json': { schema: GenreListSchema } },
+    },
+  },
 });
 
 /** The list of genres: public, no policy (there is nothing to hide). */

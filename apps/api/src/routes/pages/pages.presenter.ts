@@ -4,7 +4,10 @@ import type { ListedPage } from '../../commands/list-pages.ts';
 import type { PageSchema, PublishedPageSchema } from './pages.schema.ts';
 
 /** A page in a work's table of contents. */
-export function presentPage(page: { id: number; title: string; position: number }, workId: number): z.infer<typeof PageSchema> {
+export function presentPage(
+  page: { id: number; title: string; position: number },
+  workId: number,
+): z.infer<typeof PageSchema> {
   return { id: page.id, workId, title: page.title, position: page.position };
 }
 
@@ -14,7 +17,9 @@ export function presentListedPage(page: ListedPage): z.infer<typeof PageSchema> 
 }
 
 /** What a reader gets of a page: its text as frozen at the last publish. */
-export function presentPublishedPage(published: PublishedPage): z.infer<typeof PublishedPageSchema> {
+export function presentPublishedPage(
+  published: PublishedPage,
+): z.infer<typeof PublishedPageSchema> {
   return {
     pageId: published.page.id,
     workId: published.work.id,

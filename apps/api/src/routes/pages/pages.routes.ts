@@ -29,18 +29,28 @@ import {
 const tags = ['Pages'];
 const security = [{ bearerAuth: [] }];
 const optionalAuth: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
 
 const createPageRoute = createRoute({
   method: 'post',
   path: '/works/{id}/pages',
   tags,
-  summary: 'Add an empty page at the end of a work (owner, editors); its body is the Yjs document page:<id>',
+  summary:
+    'Add an empty page at the end of a work (owner, editors); its body is the Yjs document page:<id>',
   security,
   middleware: [jsonBodyLimit] as const,
   request: { params: WorkIdParamsSchema, body: jsonBody(CreatePageBodySchema) },
-  responses: { 201: json(PageSchema, 'The new page'), ...problemResponses(400, 401, 403, 404, 409, 413) },
+  responses: {
+    201: json(PageSchema, 'The new page'),
+    ...problemResponses(400, 401, 403, 404, 409, 413),
+  },
 });
 
 const listPagesRoute = createRoute({
@@ -57,11 +67,15 @@ const reorderRoute = createRoute({
   method: 'post',
   path: '/works/{id}/pages/order',
   tags,
-  summary: 'Reorder the pages; pageIds must list every page of the work exactly once (owner, editors)',
+  summary:
+    'Reorder the pages; pageIds must list every page of the work exactly once (owner, editors)',
   security,
   middleware: [jsonBodyLimit] as const,
   request: { params: WorkIdParamsSchema, body: jsonBody(ReorderPagesBodySchema) },
-  responses: { 200: json(PageListSchema, 'The pages in their new order'), ...problemResponses(400, 401, 403, 404, 413) },
+  responses: {
+    200: json(PageListSchema, 'The pages in their new order'),
+    ...problemResponses(400, 401, 403, 404, 413),
+  },
 });
 
 const renameRoute = createRoute({
@@ -92,7 +106,10 @@ const publishedRoute = createRoute({
   summary: 'A page as last published: anybody while its work is published, 404 otherwise',
   security: optionalAuth,
   request: { params: PageIdParamsSchema },
-  responses: { 200: json(PublishedPageSchema, 'The published page'), ...problemResponses(400, 401, 404) },
+  responses: {
+    200: json(PublishedPageSchema, 'The published page'),
+    ...problemResponses(400, 401, 404),
+  },
 });
 
 /** Pages of works: create, list, reorder, rename, delete, and the published version readers see. */
@@ -108,7 +125,11 @@ export function createPagesRoutes(_deps: ApiDeps) {
   });
 
   app.openapi(listPagesRoute, async (c) => {
-    const access = await findWorkAccess(c.get('em'), c.req.valid('param').id, c.get('auth')?.userId);
+    const access = await findWorkAccess(
+      c.get('em'),
+      c.req.valid('param').id,
+      c.get('auth')?.userId,
+    );
     authorizePage(access, 'list');
     const pages = await listPages(c.get('em'), access);
     return c.json({ items: pages.map(presentListedPage) }, 200);

@@ -1,7 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { IdParamSchema } from '../works/id-param.ts';
 
-const TitleSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const TitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 
 export const PageIdParamsSchema = z.object({
   id: IdParamSchema.openapi({ param: { name: 'id', in: 'path' }, example: 7 }),
@@ -13,9 +17,15 @@ export const RenamePageBodySchema = z.strictObject({ title: TitleSchema }).opena
 export const ReorderPagesBodySchema = z
   .strictObject({
     pageIds: z
-      .array(z.number({ error: 'must be a page id' }).int('must be a page id').positive('must be a page id'), {
-        error: 'must be an array of page ids',
-      })
+      .array(
+        z
+          .number({ error: 'must be a page id' })
+          .int('must be a page id')
+          .positive('must be a page id'),
+        {
+          error: 'must be an array of page ids',
+        },
+      )
       .max(1000, 'must list at most 1000 pages'),
   })
   .openapi('ReorderPages');
@@ -37,7 +47,9 @@ export const PublishedPageSchema = z
     workId: z.number().int(),
     title: z.string(),
     position: z.number().int(),
-    json: z.record(z.string(), z.unknown()).openapi({ description: 'ProseMirror JSON of the page as published' }),
+    json: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'ProseMirror JSON of the page as published' }),
     html: z.string().openapi({ description: 'Sanitized HTML rendered from json' }),
     text: z.string().openapi({ description: 'Plain text: blocks separated by a blank line' }),
     publishedAt: z.iso.datetime(),

@@ -27,7 +27,10 @@ async function appendUpdate(t: WorksTestApp, pageId: number, update: Uint8Array)
 }
 
 function paragraphs(...texts: string[]) {
-  return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  return {
+    type: 'doc',
+    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
 }
 
 /** Types `text` at the end of the first paragraph of `doc`; returns just that edit as an update. */
@@ -68,20 +71,34 @@ describe('pages and publishing', () => {
 
   it('creates pages at the end, renames, reorders and deletes them', async () => {
     const workId = await newWork();
-    const [a, b, c] = [await newPage(workId, 'A'), await newPage(workId, 'B'), await newPage(workId, 'C')];
+    const [a, b, c] = [
+      await newPage(workId, 'A'),
+      await newPage(workId, 'B'),
+      await newPage(workId, 'C'),
+    ];
     expect([a.position, b.position, c.position]).toEqual([0, 1, 2]);
 
     const renamed = await t.call(owner, 'PATCH', `/v1/pages/${b.id}`, { title: 'Bee' });
     expect(await renamed.json()).toMatchObject({ id: b.id, title: 'Bee' });
 
-    const ordered = await t.call(owner, 'POST', `/v1/works/${workId}/pages/order`, { pageIds: [c.id, a.id, b.id] });
+    const ordered = await t.call(owner, 'POST', `/v1/works/${workId}/pages/order`, {
+      pageIds: [c.id, a.id, b.id],
+    });
     expect(ordered.status).toBe(200);
-    const list = (await (await t.call(owner, 'GET', `/v1/works/${workId}/pages`)).json()) as { items: PageJson[] };
-    expect(list.items.map((p) => [p.title, p.position])).toEqual([['C', 0], ['A', 1], ['Bee', 2]]);
+    const list = (await (await t.call(owner, 'GET', `/v1/works/${workId}/pages`)).json()) as {
+      items: PageJson[];
+    };
+    expect(list.items.map((p) => [p.title, p.position])).toEqual([
+      ['C', 0],
+      ['A', 1],
+      ['Bee', 2],
+    ]);
 
     expect((await t.call(owner, 'DELETE', `/v1/pages/${a.id}`)).status).toBe(204);
     expect((await t.call(owner, 'PATCH', `/v1/pages/${a.id}`, { title: 'gone' })).status).toBe(404);
-    const after = (await (await t.call(owner, 'GET', `/v1/works/${workId}/pages`)).json()) as { items: PageJson[] };
+    const after = (await (await t.call(owner, 'GET', `/v1/works/${workId}/pages`)).json()) as {
+      items: PageJson[];
+    };
     expect(after.items.map((p) => p.id)).toEqual([c.id, b.id]);
   });
 
@@ -108,7 +125,9 @@ describe('pages and publishing', () => {
     const workId = await newWork();
     const page = await newPage(workId, 'Chapter 1');
     const empty = await newPage(workId, 'Empty');
-    const doc = pageJSONToDoc(paragraphs('It was a cold night.', 'The owl <script>alert(1)</script> waited.'));
+    const doc = pageJSONToDoc(
+      paragraphs('It was a cold night.', 'The owl <script>alert(1)</script> waited.'),
+    );
     await appendUpdate(t, page.id, Y.encodeStateAsUpdate(doc));
 
     expect((await readPublished(page.id)).status).toBe(404);
@@ -116,8 +135,12 @@ describe('pages and publishing', () => {
 
     const first = await readPublished(page.id);
     expect(first.status).toBe(200);
-    expect(first.body.text).toBe('It was a cold night.\n\nThe owl <script>alert(1)</script> waited.');
-    expect(first.body.html).toBe('<p>It was a cold night.</p><p>The owl &lt;script&gt;alert(1)&lt;/script&gt; waited.</p>');
+    expect(first.body.text).toBe(
+      'It was a cold night.\n\nThe owl <script>alert(1)</script> waited.',
+    );
+    expect(first.body.html).toBe(
+      '<p>It was a cold night.</p><p>The owl &lt;script&gt;alert(1)&lt;/script&gt; waited.</p>',
+    );
     expect(first.body.json.type).toBe('doc');
     expect((await readPublished(empty.id)).body.text).toBe('');
 
@@ -128,7 +151,9 @@ describe('pages and publishing', () => {
     expect(anonymous.body.publishedAt).toBe(first.body.publishedAt);
 
     expect((await t.call(owner, 'POST', `/v1/works/${workId}/publish`)).status).toBe(200);
-    expect((await readPublished(page.id)).body.text).toBe('It was a cold night. Snow fell.\n\nThe owl <script>alert(1)</script> waited.');
+    expect((await readPublished(page.id)).body.text).toBe(
+      'It was a cold night. Snow fell.\n\nThe owl <script>alert(1)</script> waited.',
+    );
   });
 
   it('reads the compacted state plus the log written after it', async () => {
@@ -139,7 +164,11 @@ describe('pages and publishing', () => {
     const stale = await appendUpdate(t, page.id, typeAtEnd(doc, ' text'));
     // Compaction merged both rows into the state (it deletes them too, but a leftover row must be ignored).
     const em = t.db.orm.em.fork();
-    em.create(YjsDocument, { documentName: `page:${page.id}`, state: Buffer.from(Y.encodeStateAsUpdate(doc)), lastUpdateId: stale });
+    em.create(YjsDocument, {
+      documentName: `page:${page.id}`,
+      state: Buffer.from(Y.encodeStateAsUpdate(doc)),
+      lastUpdateId: stale,
+    });
     await em.flush();
     await em.nativeDelete(YjsUpdate, { id: firstId });
     await appendUpdate(t, page.id, typeAtEnd(doc, ', then more'));
@@ -154,7 +183,9 @@ describe('pages and publishing', () => {
     await t.call(owner, 'POST', `/v1/works/${workId}/publish`);
     const added = await newPage(workId, 'Added later');
 
-    const readerList = (await (await t.call(reader, 'GET', `/v1/works/${workId}/pages`)).json()) as { items: PageJson[] };
+    const readerList = (await (
+      await t.call(reader, 'GET', `/v1/works/${workId}/pages`)
+    ).json()) as { items: PageJson[] };
     expect(readerList.items.map((p) => p.title)).toEqual(['Visible']);
     expect((await readPublished(added.id)).status).toBe(404);
 

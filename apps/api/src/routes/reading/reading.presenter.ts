@@ -20,5 +20,10 @@ export function presentProgress(row: ReadingProgress): z.infer<typeof ProgressSc
 
 /** The progress just saved. */
 export function presentSavedProgress(row: ReadingProgress): z.infer<typeof SavedProgressSchema> {
-  return { workId: row.work.id, pageId: row.page.id, position: row.position, updatedAt: row.updatedAt.toISOString() };
+  return {
+    workId: row.work.id,
+    pageId: row.page.id,
+    position: row.position,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

@@ -11,7 +11,12 @@ import { jsonBodyLimit } from '../works/body-limits.ts';
 import { WorkIdParamsSchema } from '../works/works.schema.ts';
 import { authorizeReadingProgress } from './reading.policy.ts';
 import { presentProgress, presentSavedProgress } from './reading.presenter.ts';
-import { ReadingListQuerySchema, ReadingListSchema, SaveProgressBodySchema, SavedProgressSchema } from './reading.schema.ts';
+import {
+  ReadingListQuerySchema,
+  ReadingListSchema,
+  SaveProgressBodySchema,
+  SavedProgressSchema,
+} from './reading.schema.ts';
 
 const tags = ['Reading'];
 const security = [{ bearerAuth: [] }];
@@ -23,7 +28,10 @@ const saveRoute = createRoute({
   summary: 'Remember where the caller is in a work (page and character offset)',
   security,
   middleware: [jsonBodyLimit] as const,
-  request: { params: WorkIdParamsSchema, body: { required: true, content: { 'application/json': { schema: SaveProgressBodySchema } } } },
+  request: {
+    params: WorkIdParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: SaveProgressBodySchema } } },
+  },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: SavedProgressSchema } } },
     ...problemResponses(400, 401, 403, 404, 413),
@@ -38,7 +46,10 @@ const listRoute = createRoute({
   security,
   request: { query: ReadingListQuerySchema },
   responses: {
-    200: { description: 'One page of the reading list', content: { 'application/json': { schema: ReadingListSchema } } },
+    200: {
+      description: 'One page of the reading list',
+      content: { 'application/json': { schema: ReadingListSchema } },
+    },
     ...problemResponses(400, 401),
   },
 });
@@ -51,7 +62,12 @@ export function createReadingRoutes(_deps: ApiDeps) {
     const auth = requireAuth(c.get('auth'));
     const access = await findWorkAccess(c.get('em'), c.req.valid('param').id, auth.userId);
     authorizeReadingProgress(access);
-    const progress = await saveReadingProgress(c.get('em'), auth.userId, access, c.req.valid('json'));
+    const progress = await saveReadingProgress(
+      c.get('em'),
+      auth.userId,
+      access,
+      c.req.valid('json'),
+    );
     return c.json(presentSavedProgress(progress), 200);
   });
 

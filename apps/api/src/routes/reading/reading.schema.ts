@@ -3,7 +3,10 @@ import { GenreSchema } from '../works/works.schema.ts';
 
 export const SaveProgressBodySchema = z
   .strictObject({
-    pageId: z.number({ error: 'must be a page id' }).int('must be a page id').positive('must be a page id'),
+    pageId: z
+      .number({ error: 'must be a page id' })
+      .int('must be a page id')
+      .positive('must be a page id'),
     position: z
       .number({ error: 'must be a character offset (an integer ≥ 0)' })
       .int('must be a character offset (an integer ≥ 0)')
@@ -41,7 +44,12 @@ export const ProgressSchema = z
   .openapi('ReadingProgress');
 
 export const SavedProgressSchema = z
-  .object({ workId: z.number().int(), pageId: z.number().int(), position: z.number().int(), updatedAt: z.iso.datetime() })
+  .object({
+    workId: z.number().int(),
+    pageId: z.number().int(),
+    position: z.number().int(),
+    updatedAt: z.iso.datetime(),
+  })
   .openapi('SavedReadingProgress');
 
 export const ReadingListSchema = z

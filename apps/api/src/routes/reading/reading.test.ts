@@ -16,10 +16,14 @@ describe('genres and reading progress', () => {
   });
 
   async function publishedWork(title: string) {
-    const work = (await (await t.call(author, 'POST', '/v1/works', { title, genre: 'romance' })).json()) as { id: number };
+    const work = (await (
+      await t.call(author, 'POST', '/v1/works', { title, genre: 'romance' })
+    ).json()) as { id: number };
     const pages: number[] = [];
     for (const pageTitle of ['One', 'Two']) {
-      const page = (await (await t.call(author, 'POST', `/v1/works/${work.id}/pages`, { title: pageTitle })).json()) as { id: number };
+      const page = (await (
+        await t.call(author, 'POST', `/v1/works/${work.id}/pages`, { title: pageTitle })
+      ).json()) as { id: number };
       pages.push(page.id);
     }
     await t.call(author, 'POST', `/v1/works/${work.id}/publish`);
@@ -32,7 +36,9 @@ describe('genres and reading progress', () => {
     const { items } = (await res.json()) as { items: { slug: string; name: string }[] };
     expect(items.length).toBeGreaterThan(10);
     expect(items).toContainEqual({ slug: 'science-fiction', name: 'Science fiction' });
-    expect(items.map((g) => g.name)).toEqual([...items.map((g) => g.name)].sort((a, b) => a.localeCompare(b)));
+    expect(items.map((g) => g.name)).toEqual(
+      [...items.map((g) => g.name)].sort((a, b) => a.localeCompare(b)),
+    );
   });
 
   it('keeps one place per work, most recently read first, by cursor', async () => {
@@ -44,18 +50,31 @@ describe('genres and reading progress', () => {
     expect((await save(first.workId, first.pages[0] as number, 10)).status).toBe(200);
     expect((await save(second.workId, second.pages[0] as number, 5)).status).toBe(200);
     const moved = await save(first.workId, first.pages[1] as number, 42);
-    expect(await moved.json()).toMatchObject({ workId: first.workId, pageId: first.pages[1], position: 42 });
+    expect(await moved.json()).toMatchObject({
+      workId: first.workId,
+      pageId: first.pages[1],
+      position: 42,
+    });
 
     const page1 = (await (await t.call(reader, 'GET', '/v1/me/reading?limit=1')).json()) as {
-      items: { work: { id: number; title: string }; page: { id: number; title: string }; position: number }[];
+      items: {
+        work: { id: number; title: string };
+        page: { id: number; title: string };
+        position: number;
+      }[];
       nextCursor: string | null;
     };
     expect(page1.items).toHaveLength(1);
     expect(page1.nextCursor).not.toBeNull();
-    const page2 = (await (await t.call(reader, 'GET', `/v1/me/reading?limit=1&cursor=${page1.nextCursor}`)).json()) as typeof page1;
+    const page2 = (await (
+      await t.call(reader, 'GET', `/v1/me/reading?limit=1&cursor=${page1.nextCursor}`)
+    ).json()) as typeof page1;
     const all = [...page1.items, ...page2.items];
     expect(all.map((r) => [r.work.id, r.page.title, r.position]).sort()).toEqual(
-      [[first.workId, 'Two', 42], [second.workId, 'One', 5]].sort(),
+      [
+        [first.workId, 'Two', 42],
+        [second.workId, 'One', 5],
+      ].sort(),
     );
     expect(page2.nextCursor).toBeNull();
 
@@ -71,12 +90,20 @@ describe('genres and reading progress', () => {
     const path = `/v1/works/${work.workId}/progress`;
     const foreign = await t.call(reader, 'PUT', path, { pageId: other.pages[0], position: 0 });
     expect(foreign.status).toBe(400);
-    expect(((await foreign.json()) as { detail: string }).detail).toMatch(/^pageId: page \d+ is not a page of work/);
+    expect(((await foreign.json()) as { detail: string }).detail).toMatch(
+      /^pageId: page \d+ is not a page of work/,
+    );
     const negative = await t.call(reader, 'PUT', path, { pageId: work.pages[0], position: -1 });
-    expect(((await negative.json()) as { detail: string }).detail).toMatch(/position: must be a character offset/);
-    expect((await t.call(undefined, 'PUT', path, { pageId: work.pages[0], position: 0 })).status).toBe(401);
+    expect(((await negative.json()) as { detail: string }).detail).toMatch(
+      /position: must be a character offset/,
+    );
+    expect(
+      (await t.call(undefined, 'PUT', path, { pageId: work.pages[0], position: 0 })).status,
+    ).toBe(401);
     expect((await t.call(undefined, 'GET', '/v1/me/reading')).status).toBe(401);
     const badCursor = await t.call(reader, 'GET', '/v1/me/reading?cursor=abc');
-    expect(((await badCursor.json()) as { detail: string }).detail).toMatch(/cursor: must be the nextCursor/);
+    expect(((await badCursor.json()) as { detail: string }).detail).toMatch(
+      /cursor: must be the nextCursor/,
+    );
   });
 });

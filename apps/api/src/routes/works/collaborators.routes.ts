@@ -32,7 +32,10 @@ const listRoute = createRoute({
   security,
   request: { params: WorkIdParamsSchema },
   responses: {
-    200: { description: 'The collaborators', content: { 'application/json': { schema: CollaboratorListSchema } } },
+    200: {
+      description: 'The collaborators',
+      content: { 'application/json': { schema: CollaboratorListSchema } },
+    },
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -44,9 +47,18 @@ const addRoute = createRoute({
   summary: 'Add a user by handle as editor or viewer (owner)',
   security,
   middleware: [jsonBodyLimit] as const,
-  request: { params: WorkIdParamsSchema, body: { required: true, content: { 'application/json': { schema: AddCollaboratorBodySchema } } } },
+  request: {
+    params: WorkIdParamsSchema,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: AddCollaboratorBodySchema } },
+    },
+  },
   responses: {
-    201: { description: 'The new collaborator', content: { 'application/json': { schema: CollaboratorSchema } } },
+    201: {
+      description: 'The new collaborator',
+      content: { 'application/json': { schema: CollaboratorSchema } },
+    },
     ...problemResponses(400, 401, 403, 404, 409, 413),
   },
 });
@@ -58,9 +70,18 @@ const changeRoute = createRoute({
   summary: 'Change a collaborator’s role; the owner’s cannot change (owner)',
   security,
   middleware: [jsonBodyLimit] as const,
-  request: { params: CollaboratorParamsSchema, body: { required: true, content: { 'application/json': { schema: ChangeCollaboratorBodySchema } } } },
+  request: {
+    params: CollaboratorParamsSchema,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: ChangeCollaboratorBodySchema } },
+    },
+  },
   responses: {
-    200: { description: 'The collaborator', content: { 'application/json': { schema: CollaboratorSchema } } },
+    200: {
+      description: 'The collaborator',
+      content: { 'application/json': { schema: CollaboratorSchema } },
+    },
     ...problemResponses(400, 401, 403, 404, 409, 413),
   },
 });
@@ -91,7 +112,11 @@ export function createCollaboratorsRoutes(deps: ApiDeps) {
     const auth = requireAuth(c.get('auth'));
     const access = await findWorkAccess(c.get('em'), c.req.valid('param').id, auth.userId);
     authorizeWork(access, 'manageCollaborators');
-    const collaborator = await addCollaborator({ em: c.get('em'), redis: deps.redis, redisPrefix: deps.redisPrefix }, access, c.req.valid('json'));
+    const collaborator = await addCollaborator(
+      { em: c.get('em'), redis: deps.redis, redisPrefix: deps.redisPrefix },
+      access,
+      c.req.valid('json'),
+    );
     return c.json(presentCollaborator(collaborator), 201);
   });
 
@@ -100,7 +125,12 @@ export function createCollaboratorsRoutes(deps: ApiDeps) {
     const { id, userId } = c.req.valid('param');
     const access = await findWorkAccess(c.get('em'), id, auth.userId);
     authorizeWork(access, 'manageCollaborators');
-    const collaborator = await changeCollaboratorRole({ em: c.get('em'), redis: deps.redis, redisPrefix: deps.redisPrefix }, access, userId, c.req.valid('json').role);
+    const collaborator = await changeCollaboratorRole(
+      { em: c.get('em'), redis: deps.redis, redisPrefix: deps.redisPrefix },
+      access,
+      userId,
+      c.req.valid('json').role,
+    );
     return c.json(presentCollaborator(collaborator), 200);
   });
 
@@ -109,7 +139,11 @@ export function createCollaboratorsRoutes(deps: ApiDeps) {
     const { id, userId } = c.req.valid('param');
     const access = await findWorkAccess(c.get('em'), id, auth.userId);
     authorizeWork(access, 'manageCollaborators');
-    await removeCollaborator({ em: c.get('em'), redis: deps.redis, redisPrefix: deps.redisPrefix }, access, userId);
+    await removeCollaborator(
+      { em: c.get('em'), redis: deps.redis, redisPrefix: deps.redisPrefix },
+      access,
+      userId,
+    );
     return c.body(null, 204);
   });
 

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { IdParamSchema } from './id-param.ts';
 
-const AssignableRoleSchema = z.enum(['editor', 'viewer'], { error: 'must be "editor" or "viewer"' });
+const AssignableRoleSchema = z.enum(['editor', 'viewer'], {
+  error: 'must be "editor" or "viewer"',
+});
 
 export const CollaboratorParamsSchema = z.object({
   id: IdParamSchema.openapi({ param: { name: 'id', in: 'path' }, example: 42 }),
@@ -15,7 +17,9 @@ export const AddCollaboratorBodySchema = z
   })
   .openapi('AddCollaborator');
 
-export const ChangeCollaboratorBodySchema = z.strictObject({ role: AssignableRoleSchema }).openapi('ChangeCollaborator');
+export const ChangeCollaboratorBodySchema = z
+  .strictObject({ role: AssignableRoleSchema })
+  .openapi('ChangeCollaborator');
 
 export const CollaboratorSchema = z
   .object({
@@ -25,4 +29,6 @@ export const CollaboratorSchema = z
   })
   .openapi('Collaborator');
 
-export const CollaboratorListSchema = z.object({ items: z.array(CollaboratorSchema) }).openapi('CollaboratorList');
+export const CollaboratorListSchema = z
+  .object({ items: z.array(CollaboratorSchema) })
+  .openapi('CollaboratorList');

@@ -27,7 +27,13 @@ export interface WorksTestApp {
   storage: ObjectStore;
   user(handle?: string): Promise<TestUser>;
   /** Calls the app as `who` (a user, or undefined for anonymous); `body` objects are sent as JSON. */
-  call(who: TestUser | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  call(
+    who: TestUser | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -46,7 +52,12 @@ export async function startWorksTestApp(label: string): Promise<WorksTestApp> {
     S3_BUCKET: s3.bucket,
     JWT_SECRET: TEST_JWT_SECRET,
   });
-  const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
+  const storage = createObjectStore({
+    endpoint: s3.endpoint,
+    accessKey: s3.accessKey,
+    secretKey: s3.secretKey,
+    bucket: s3.bucket,
+  });
   const jobs = createJobProducer({ redisUrl: testRedisUrl(), prefix: redisPrefix + 'bull' });
   const log = createLogger({ service: 'api', level: 'silent' });
   const app = createApp({ config, log, orm: db.orm, redis, storage, jobs, redisPrefix });

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/mysql';
+import { raw, type FilterQuery } from '@mikro-orm/mysql';
 import { AppError } from '@pluma/errors';
 import type { Work, WorkRole } from '@pluma/db';
 
@@ -72,5 +72,9 @@ export function workNotFound(id: number): AppError {
 export function visibleWorksWhere(userId: number | undefined): FilterQuery<Work> {
   const published: FilterQuery<Work> = { publishedAt: { $ne: null } };
   if (userId === undefined) return published;
-  return { $or: [published, { collaborators: { $some: { user: userId } } }] };
+  // A subquery rather than a join: one row per work however many collaborators it has, so LIMIT holds.
+  const collaborating = raw('select `work_id` from `work_collaborators` where `user_id` = ?', [
+    userId,
+  ]);
+  return { $or: [published, { id: { $in: collaborating } }] };
 }

@@ -7,13 +7,20 @@ import type { WorkView } from './works.schema.ts';
 export const COVER_URL_TTL_SECONDS = 15 * 60;
 
 /** A short-lived presigned GET URL of a cover (signed locally: no request to S3). */
-export async function presentCoverUrl(storage: ObjectStore, coverKey: string | null | undefined): Promise<string | null> {
+export async function presentCoverUrl(
+  storage: ObjectStore,
+  coverKey: string | null | undefined,
+): Promise<string | null> {
   if (!coverKey) return null;
   return storage.client.presignedGetObject(storage.bucket, coverKey, COVER_URL_TTL_SECONDS);
 }
 
 /** A work as the API shows it; `role` is the caller's (null for readers and lists). */
-export async function presentWork(storage: ObjectStore, work: Work, role: WorkAccess['role'] = null): Promise<WorkView> {
+export async function presentWork(
+  storage: ObjectStore,
+  work: Work,
+  role: WorkAccess['role'] = null,
+): Promise<WorkView> {
   const publishedAt = work.publishedAt ?? null;
   return {
     id: work.id,

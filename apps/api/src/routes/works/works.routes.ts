@@ -33,7 +33,10 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
 
 const createWorkRoute = createRoute({
   method: 'post',
@@ -74,7 +77,10 @@ const updateWorkRoute = createRoute({
   security,
   middleware: [jsonBodyLimit] as const,
   request: { params: WorkIdParamsSchema, body: jsonBody(UpdateWorkBodySchema) },
-  responses: { 200: json(WorkSchema, 'The changed work'), ...problemResponses(400, 401, 403, 404, 413) },
+  responses: {
+    200: json(WorkSchema, 'The changed work'),
+    ...problemResponses(400, 401, 403, 404, 413),
+  },
 });
 
 const deleteWorkRoute = createRoute({
@@ -106,7 +112,10 @@ const setCoverRoute = createRoute({
       },
     },
   },
-  responses: { 200: json(WorkSchema, 'The work with its new cover URL'), ...problemResponses(400, 401, 403, 404, 413, 415) },
+  responses: {
+    200: json(WorkSchema, 'The work with its new cover URL'),
+    ...problemResponses(400, 401, 403, 404, 413, 415),
+  },
 });
 
 const publishRoute = createRoute({
@@ -116,7 +125,10 @@ const publishRoute = createRoute({
   summary: 'Publish (or republish): freeze every page’s current text for readers (owner)',
   security,
   request: { params: WorkIdParamsSchema },
-  responses: { 200: json(WorkSchema, 'The published work'), ...problemResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: json(WorkSchema, 'The published work'),
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
 });
 
 const unpublishRoute = createRoute({
@@ -126,7 +138,10 @@ const unpublishRoute = createRoute({
   summary: 'Back to draft: readers lose it at once (owner; idempotent)',
   security,
   request: { params: WorkIdParamsSchema },
-  responses: { 200: json(WorkSchema, 'The work, now a draft'), ...problemResponses(400, 401, 403, 404) },
+  responses: {
+    200: json(WorkSchema, 'The work, now a draft'),
+    ...problemResponses(400, 401, 403, 404),
+  },
 });
 
 /** Works: create, list, read, change, delete, cover, publish; collaborators are mounted from their own file. */
@@ -146,7 +161,11 @@ export function createWorksRoutes(deps: ApiDeps) {
   });
 
   app.openapi(getWorkRoute, async (c) => {
-    const access = await findWorkAccess(c.get('em'), c.req.valid('param').id, c.get('auth')?.userId);
+    const access = await findWorkAccess(
+      c.get('em'),
+      c.req.valid('param').id,
+      c.get('auth')?.userId,
+    );
     authorizeWork(access, 'read');
     return c.json(await presentWork(deps.storage, access.work, access.role), 200);
   });
@@ -163,7 +182,16 @@ export function createWorksRoutes(deps: ApiDeps) {
     const auth = requireAuth(c.get('auth'));
     const access = await findWorkAccess(c.get('em'), c.req.valid('param').id, auth.userId);
     authorizeWork(access, 'delete');
-    await deleteWork({ em: c.get('em'), redis: deps.redis, redisPrefix: deps.redisPrefix, storage: deps.storage, log: deps.log }, access);
+    await deleteWork(
+      {
+        em: c.get('em'),
+        redis: deps.redis,
+        redisPrefix: deps.redisPrefix,
+        storage: deps.storage,
+        log: deps.log,
+      },
+      access,
+    );
     return c.body(null, 204);
   });
 

@@ -1,9 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { IdParamSchema } from './id-param.ts';
 
-const TitleSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const TitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 const DescriptionSchema = z.string().trim().max(5000, 'must be at most 5000 characters');
-const GenreSlugSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a genre slug from GET /v1/genres');
+const GenreSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'must be a genre slug from GET /v1/genres');
 
 export const WorkIdParamsSchema = z.object({
   id: IdParamSchema.openapi({ param: { name: 'id', in: 'path' }, example: 42 }),
@@ -24,7 +30,9 @@ export const UpdateWorkBodySchema = z
     description: DescriptionSchema.nullable().optional(),
     genre: GenreSlugSchema.nullable().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of title, description, genre' })
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'give at least one of title, description, genre',
+  })
   .openapi('UpdateWork');
 export type UpdateWorkBody = z.infer<typeof UpdateWorkBodySchema>;
 
@@ -60,10 +68,16 @@ export const WorkSchema = z
     description: z.string().nullable(),
     genre: GenreSchema.nullable(),
     owner: z.object({ id: z.number().int(), handle: z.string(), displayName: z.string() }),
-    coverUrl: z.string().nullable().openapi({ description: 'Presigned URL of the cover image, valid for 15 minutes' }),
+    coverUrl: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Presigned URL of the cover image, valid for 15 minutes' }),
     published: z.boolean(),
     publishedAt: z.iso.datetime().nullable(),
-    role: z.enum(['owner', 'editor', 'viewer']).nullable().openapi({ description: "The caller's role on the work, null for readers" }),
+    role: z
+      .enum(['owner', 'editor', 'viewer'])
+      .nullable()
+      .openapi({ description: "The caller's role on the work, null for readers" }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

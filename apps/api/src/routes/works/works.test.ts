@@ -3,7 +3,9 @@ import { WORK_ACCESS_CHANNEL, WorkAccessChangedSchema, type WorkAccessChanged } 
 import type { TestUser } from '@pluma/testing';
 import { startWorksTestApp, type WorksTestApp } from './works-test-app.ts';
 
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
 
 interface WorkJson {
   id: number;
@@ -45,7 +47,11 @@ describe('works', () => {
   }
 
   it('creates a draft owned by its creator, with genre and description', async () => {
-    const work = await createWork(ana, { title: '  The Owl  ', description: 'Night birds.', genre: 'fantasy' });
+    const work = await createWork(ana, {
+      title: '  The Owl  ',
+      description: 'Night birds.',
+      genre: 'fantasy',
+    });
     expect(work).toMatchObject({
       title: 'The Owl',
       description: 'Night birds.',
@@ -56,14 +62,24 @@ describe('works', () => {
       coverUrl: null,
     });
     const collaborators = await t.call(ana, 'GET', `/v1/works/${work.id}/collaborators`);
-    expect(await collaborators.json()).toMatchObject({ items: [{ user: { handle: 'ana_w' }, role: 'owner' }] });
+    expect(await collaborators.json()).toMatchObject({
+      items: [{ user: { handle: 'ana_w' }, role: 'owner' }],
+    });
   });
 
   it('changes and deletes a work', async () => {
     const work = await createWork(ana, { title: 'Draft' });
-    const patched = await t.call(ana, 'PATCH', `/v1/works/${work.id}`, { title: 'Renamed', genre: 'poetry', description: null });
+    const patched = await t.call(ana, 'PATCH', `/v1/works/${work.id}`, {
+      title: 'Renamed',
+      genre: 'poetry',
+      description: null,
+    });
     expect(patched.status).toBe(200);
-    expect(await patched.json()).toMatchObject({ title: 'Renamed', genre: { slug: 'poetry' }, description: null });
+    expect(await patched.json()).toMatchObject({
+      title: 'Renamed',
+      genre: { slug: 'poetry' },
+      description: null,
+    });
     expect((await t.call(ana, 'DELETE', `/v1/works/${work.id}`)).status).toBe(204);
     expect((await t.call(ana, 'GET', `/v1/works/${work.id}`)).status).toBe(404);
   });
@@ -91,17 +107,25 @@ describe('works', () => {
     } while (cursor);
     expect(seen).toEqual([...published].reverse());
 
-    const own = (await (await t.call(author, 'GET', `/v1/works?author=${author.handle}&genre=mystery`)).json()) as { items: WorkJson[] };
+    const own = (await (
+      await t.call(author, 'GET', `/v1/works?author=${author.handle}&genre=mystery`)
+    ).json()) as { items: WorkJson[] };
     expect(own.items.map((w) => w.id)).toEqual([draft.id, ...[...published].reverse()]);
-    const stranger = (await (await t.call(cleo, 'GET', `/v1/works?author=${author.handle}`)).json()) as { items: WorkJson[] };
+    const stranger = (await (
+      await t.call(cleo, 'GET', `/v1/works?author=${author.handle}`)
+    ).json()) as { items: WorkJson[] };
     expect(stranger.items.map((w) => w.id)).not.toContain(draft.id);
-    const otherGenre = (await (await t.call(author, 'GET', `/v1/works?author=${author.handle}&genre=poetry`)).json()) as { items: WorkJson[] };
+    const otherGenre = (await (
+      await t.call(author, 'GET', `/v1/works?author=${author.handle}&genre=poetry`)
+    ).json()) as { items: WorkJson[] };
     expect(otherGenre.items).toEqual([]);
   });
 
   it('stores a cover in S3 and presents it as a presigned URL', async () => {
     const work = await createWork(ana, { title: 'Covered' });
-    const res = await t.call(ana, 'PUT', `/v1/works/${work.id}/cover`, PNG, { 'content-type': 'image/png' });
+    const res = await t.call(ana, 'PUT', `/v1/works/${work.id}/cover`, PNG, {
+      'content-type': 'image/png',
+    });
     expect(res.status).toBe(200);
     const { coverUrl } = (await res.json()) as WorkJson;
     expect(coverUrl).toMatch(/X-Amz-Signature=/);
@@ -116,8 +140,13 @@ describe('works', () => {
     const gif = new TextEncoder().encode('GIF89a....');
     const wrongType = await t.call(ana, 'PUT', path, gif, { 'content-type': 'image/png' });
     expect(wrongType.status).toBe(415);
-    expect(await wrongType.json()).toMatchObject({ code: 'request.unsupported_media_type', detail: expect.stringMatching(/PNG, JPEG or WebP/) });
-    const empty = await t.call(ana, 'PUT', path, new Uint8Array(0), { 'content-type': 'image/png' });
+    expect(await wrongType.json()).toMatchObject({
+      code: 'request.unsupported_media_type',
+      detail: expect.stringMatching(/PNG, JPEG or WebP/),
+    });
+    const empty = await t.call(ana, 'PUT', path, new Uint8Array(0), {
+      'content-type': 'image/png',
+    });
     expect(empty.status).toBe(400);
     const huge = new Uint8Array(5 * 1024 * 1024 + 1);
     huge.set(PNG);
@@ -135,7 +164,10 @@ describe('works', () => {
 
     const duplicate = await t.call(ana, 'POST', base, { handle: 'ben_w', role: 'viewer' });
     expect(duplicate.status).toBe(409);
-    expect(await duplicate.json()).toMatchObject({ code: 'resource.conflict', detail: expect.stringMatching(/already collaborates/) });
+    expect(await duplicate.json()).toMatchObject({
+      code: 'resource.conflict',
+      detail: expect.stringMatching(/already collaborates/),
+    });
     expect((await t.call(ana, 'POST', base, { handle: 'ana_w', role: 'viewer' })).status).toBe(409);
     const unknown = await t.call(ana, 'POST', base, { handle: 'nobody_here', role: 'viewer' });
     expect(unknown.status).toBe(404);
@@ -143,17 +175,27 @@ describe('works', () => {
 
     const demoted = await t.call(ana, 'PATCH', `${base}/${ben.id}`, { role: 'viewer' });
     expect(await demoted.json()).toMatchObject({ role: 'viewer' });
-    await vi.waitFor(() => expect(messages).toContainEqual({ workId: work.id, userId: ben.id, role: 'viewer' }));
+    await vi.waitFor(() =>
+      expect(messages).toContainEqual({ workId: work.id, userId: ben.id, role: 'viewer' }),
+    );
 
     expect((await t.call(ana, 'DELETE', `${base}/${ben.id}`)).status).toBe(204);
-    await vi.waitFor(() => expect(messages).toContainEqual({ workId: work.id, userId: ben.id, role: null }));
+    await vi.waitFor(() =>
+      expect(messages).toContainEqual({ workId: work.id, userId: ben.id, role: null }),
+    );
     expect((await t.call(ben, 'GET', `/v1/works/${work.id}`)).status).toBe(404);
     expect((await t.call(ana, 'DELETE', `${base}/${ben.id}`)).status).toBe(404);
 
-    for (const [method, body] of [['PATCH', { role: 'viewer' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['PATCH', { role: 'viewer' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await t.call(ana, method, `${base}/${ana.id}`, body);
       expect(res.status).toBe(409);
-      expect(await res.json()).toMatchObject({ code: 'state.invalid_transition', detail: expect.stringMatching(/owner/) });
+      expect(await res.json()).toMatchObject({
+        code: 'state.invalid_transition',
+        detail: expect.stringMatching(/owner/),
+      });
     }
   });
 
@@ -162,10 +204,28 @@ describe('works', () => {
     const cases: [string, string, unknown, number, RegExp][] = [
       ['POST', '/v1/works', {}, 400, /title: /],
       ['POST', '/v1/works', { title: '' }, 400, /title: must not be empty/],
-      ['POST', '/v1/works', { title: 'x'.repeat(201) }, 400, /title: must be at most 200 characters/],
+      [
+        'POST',
+        '/v1/works',
+        { title: 'x'.repeat(201) },
+        400,
+        /title: must be at most 200 characters/,
+      ],
       ['POST', '/v1/works', { title: 5 }, 400, /title: /],
-      ['POST', '/v1/works', { title: 'ok', genre: 'not a slug!' }, 400, /genre: must be a genre slug/],
-      ['POST', '/v1/works', { title: 'ok', genre: 'cookbooks' }, 400, /genre: unknown genre "cookbooks"/],
+      [
+        'POST',
+        '/v1/works',
+        { title: 'ok', genre: 'not a slug!' },
+        400,
+        /genre: must be a genre slug/,
+      ],
+      [
+        'POST',
+        '/v1/works',
+        { title: 'ok', genre: 'cookbooks' },
+        400,
+        /genre: unknown genre "cookbooks"/,
+      ],
       ['POST', '/v1/works', { title: 'ok', colour: 'red' }, 400, /colour/],
       ['PATCH', `/v1/works/${work.id}`, {}, 400, /at least one of title, description, genre/],
       ['GET', '/v1/works/abc', undefined, 400, /id: must be a positive integer id/],
@@ -173,7 +233,13 @@ describe('works', () => {
       ['GET', '/v1/works?limit=500', undefined, 400, /limit: must be an integer from 1 to 50/],
       ['GET', '/v1/works?cursor=!!', undefined, 400, /cursor: must be the nextCursor/],
       ['GET', '/v1/works?cursor=bm9wZQ', undefined, 400, /cursor: must be the nextCursor/],
-      ['POST', `/v1/works/${work.id}/collaborators`, { handle: 'ben_w', role: 'owner' }, 400, /role: must be "editor" or "viewer"/],
+      [
+        'POST',
+        `/v1/works/${work.id}/collaborators`,
+        { handle: 'ben_w', role: 'owner' },
+        400,
+        /role: must be "editor" or "viewer"/,
+      ],
       ['GET', '/v1/works/999999999', undefined, 404, /No work with id 999999999/],
     ];
     for (const [method, path, body, status, detail] of cases) {
@@ -185,13 +251,26 @@ describe('works', () => {
   });
 
   it('refuses malformed JSON, a non-JSON body, an oversized body and a bad token', async () => {
-    const malformed = await t.call(ana, 'POST', '/v1/works', '{"title":', { 'content-type': 'application/json' });
+    const malformed = await t.call(ana, 'POST', '/v1/works', '{"title":', {
+      'content-type': 'application/json',
+    });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ code: 'request.invalid', detail: expect.stringMatching(/JSON/) });
-    const text = await t.call(ana, 'POST', '/v1/works', 'title=x', { 'content-type': 'text/plain' });
+    expect(await malformed.json()).toMatchObject({
+      code: 'request.invalid',
+      detail: expect.stringMatching(/JSON/),
+    });
+    const text = await t.call(ana, 'POST', '/v1/works', 'title=x', {
+      'content-type': 'text/plain',
+    });
     expect(text.status).toBe(415);
-    expect(await text.json()).toMatchObject({ code: 'request.unsupported_media_type', detail: expect.stringMatching(/Content-Type: application\/json/) });
-    const big = await t.call(ana, 'POST', '/v1/works', { title: 'x', description: 'y'.repeat(70 * 1024) });
+    expect(await text.json()).toMatchObject({
+      code: 'request.unsupported_media_type',
+      detail: expect.stringMatching(/Content-Type: application\/json/),
+    });
+    const big = await t.call(ana, 'POST', '/v1/works', {
+      title: 'x',
+      description: 'y'.repeat(70 * 1024),
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ code: 'request.too_large' });
     const badToken = await t.call({ ...ana, token: 'not-a-jwt' }, 'GET', '/v1/works');
@@ -199,7 +278,9 @@ describe('works', () => {
   });
 
   it('documents every route in the OpenAPI spec', async () => {
-    const spec = (await (await t.call(undefined, 'GET', '/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const spec = (await (await t.call(undefined, 'GET', '/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const expected: [string, string][] = [
       ['/v1/works', 'post'],
       ['/v1/works', 'get'],
@@ -222,6 +303,7 @@ describe('works', () => {
       ['/v1/works/{id}/progress', 'put'],
       ['/v1/me/reading', 'get'],
     ];
-    for (const [path, method] of expected) expect(spec.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    for (const [path, method] of expected)
+      expect(spec.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });
 });
