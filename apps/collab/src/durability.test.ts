@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GoingAway } from './close-events.ts';
 import { pageDocumentName } from './document-name.ts';
+import { measureLog } from './storage/document-store.ts';
 import { startCollabProcess, type CollabProcess } from './test-support/collab-process.ts';
 import { connectClient, createHarness, type Harness, type TestClient } from './test-support/harness.ts';
 import { appendParagraph, textOf } from './test-support/page-edits.ts';
@@ -73,4 +75,27 @@ describe('durability', () => {
     expect(acknowledged.split('\n\n')).toHaveLength(ROUNDS);
     reader.destroy();
   }, 150_000);
+
+  it('shuts down gracefully on SIGTERM: sockets closed, open documents compacted, exit 0', async () => {
+    const documentName = pageDocumentName(harness.seed.pageIds[1]!);
+    const server = await startCollabProcess({ databaseUrl: harness.db.url, redisPrefix: harness.prefix });
+    const client = connectClient(server.url, documentName, await harness.token(harness.seed.users.owner));
+    await vi.waitFor(() => expect(client.synced()).toBe(true), { timeout: 10_000 });
+    appendParagraph(client.doc, 'saved before the deploy');
+    await vi.waitFor(() => expect(client.provider.hasUnsyncedChanges).toBe(false));
+    expect((await measureLog(harness.db.orm, documentName)).rows).toBeGreaterThan(0);
+
+    await server.kill('SIGTERM');
+    expect(server.child.exitCode).toBe(0);
+    expect(client.closes).toContain(GoingAway.code);
+    expect((await measureLog(harness.db.orm, documentName)).rows).toBe(0);
+    client.destroy();
+
+    const restarted = await startCollabProcess({ databaseUrl: harness.db.url, redisPrefix: harness.prefix });
+    const reader = connectClient(restarted.url, documentName, await harness.token(harness.seed.users.owner));
+    await vi.waitFor(() => expect(reader.synced()).toBe(true), { timeout: 10_000 });
+    expect(textOf(reader.doc)).toBe('saved before the deploy');
+    reader.destroy();
+    await restarted.kill('SIGKILL');
+  }, 30_000);
 });
