@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/mysql';
 import { revokeUserAccessTokens } from '@pluma/auth';
 import { EmailToken, Session, User, Work, WorkCollaborator } from '@pluma/db';
+import { publishWorkAccessChanged, type WorkAccessChanged } from '@pluma/queue';
 import type { ApiDeps } from '../deps.ts';
 import { findAccount } from './find-account.ts';
 
@@ -9,11 +10,15 @@ import { findAccount } from './find-account.ts';
  * e-mail address and handle are freed, but the row stays so what others wrote with this person
  * keeps its references. Works the user owned alone are deleted; a work with co-authors passes to
  * the longest-standing of them (editors before viewers). The user leaves every other work.
- * Sessions and e-mail tokens are deleted and every access token is revoked.
+ * Sessions and e-mail tokens are deleted and every access token is revoked; collab nodes are told
+ * so open editors of the user close and heirs are upgraded at once.
  */
 export async function deleteAccount(deps: Pick<ApiDeps, 'redis' | 'redisPrefix' | 'storage' | 'log'>, em: EntityManager, userId: number): Promise<void> {
+  const accessChanges: WorkAccessChanged[] = [];
   const avatarKey = await em.transactional(async (tx) => {
     const user = await findAccount(tx, userId);
+    const memberships = await tx.find(WorkCollaborator, { user: userId }, { fields: ['work'] });
+    accessChanges.push(...memberships.map((m) => ({ workId: m.work.id, userId, role: null })));
     const owned = await tx.find(Work, { owner: userId });
     for (const work of owned) {
       const heirs = await tx.find(
@@ -28,6 +33,7 @@ export async function deleteAccount(deps: Pick<ApiDeps, 'redis' | 'redisPrefix' 
       }
       work.owner = tx.getReference(User, heir.user.id);
       heir.role = 'owner';
+      accessChanges.push({ workId: work.id, userId: heir.user.id, role: 'owner' });
     }
     await tx.flush();
     await tx.nativeDelete(WorkCollaborator, { user: userId });
@@ -50,6 +56,7 @@ export async function deleteAccount(deps: Pick<ApiDeps, 'redis' | 'redisPrefix' 
     return previousAvatar;
   });
   await revokeUserAccessTokens(deps.redis, userId, deps.redisPrefix ?? '');
+  for (const change of accessChanges) await publishWorkAccessChanged(deps.redis, change, deps.redisPrefix ?? '');
   if (avatarKey) {
     await deps.storage.client.removeObject(deps.storage.bucket, avatarKey).catch((err: unknown) => {
       deps.log.warn({ err, userId }, 'avatar of deleted account not removed');

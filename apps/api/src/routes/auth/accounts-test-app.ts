@@ -17,6 +17,8 @@ export interface AccountsTestApp {
   config: Readonly<ApiConfig>;
   /** QUEUE_PREFIX shared with a workers process started by the test. */
   queuePrefix: string;
+  /** Prefix of the app's Redis keys and channels. */
+  redisPrefix: string;
   /** Sends a JSON request to the app. */
   call(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>;
   stop(): Promise<void>;
@@ -42,7 +44,8 @@ export async function startAccountsTestApp(label: string, env: Record<string, st
   const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
   const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: queuePrefix });
   const log = createLogger({ service: 'api', level: 'silent' });
-  const app = createApp({ config, log, orm: db.orm, redis, storage, jobs, redisPrefix: testRedisPrefix(label) });
+  const redisPrefix = testRedisPrefix(label);
+  const app = createApp({ config, log, orm: db.orm, redis, storage, jobs, redisPrefix });
   return {
     app,
     db,
@@ -51,6 +54,7 @@ export async function startAccountsTestApp(label: string, env: Record<string, st
     jobs,
     config,
     queuePrefix,
+    redisPrefix,
     call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.body !== undefined) headers['content-type'] ??= 'application/json';

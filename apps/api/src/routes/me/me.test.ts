@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '@pluma/auth';
 import { Session, User, Work, WorkCollaborator } from '@pluma/db';
+import { WORK_ACCESS_CHANNEL } from '@pluma/queue';
 import { createTestUser, type TestUser } from '@pluma/testing';
 import { startAccountsTestApp, type AccountsTestApp } from '../auth/accounts-test-app.ts';
 
@@ -125,7 +126,19 @@ describe('DELETE /v1/me', () => {
     const login = await t.call('POST', '/v1/auth/login', { body: { email: user.email, password: 'plume of seven quills' } });
     const { refreshToken } = (await login.json()) as { refreshToken: string };
 
+    const subscriber = t.redis.duplicate();
+    await subscriber.connect();
+    const accessMessages: unknown[] = [];
+    await subscriber.subscribe(t.redisPrefix + WORK_ACCESS_CHANNEL, (m) => accessMessages.push(JSON.parse(m)));
+
     expect((await t.call('DELETE', '/v1/me', { token: user.token })).status).toBe(204);
+
+    // Collab nodes hear that the user left every work and that the heir now owns the shared one.
+    await vi.waitFor(() => {
+      expect(accessMessages).toContainEqual({ workId: theirs.id, userId: user.id, role: null });
+      expect(accessMessages).toContainEqual({ workId: shared.id, userId: coAuthor.id, role: 'owner' });
+    });
+    await subscriber.close();
 
     expect((await t.call('GET', '/v1/me', { token: user.token })).status).toBe(401);
     expect((await t.call('POST', '/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
