@@ -14,6 +14,9 @@ import { createWorksRoutes } from './routes/works/works.routes.ts';
 import { createPagesRoutes } from './routes/pages/pages.routes.ts';
 import { createGenresRoutes } from './routes/genres/genres.routes.ts';
 import { createReadingRoutes } from './routes/reading/reading.routes.ts';
+import { createDatasetsRoutes } from './routes/datasets/datasets.routes.ts';
+import { createUploadsRoutes } from './routes/uploads/uploads.routes.ts';
+import { createReportsRoutes } from './routes/reports/reports.routes.ts';
 
 /** The API as a Hono app, testable with `app.request()` and no port. */
 export function createApp(deps: ApiDeps) {
@@ -39,6 +42,9 @@ export function createApp(deps: ApiDeps) {
   app.route('/v1', createPagesRoutes(deps));
   app.route('/v1', createGenresRoutes(deps));
   app.route('/v1', createReadingRoutes(deps));
+  app.route('/v1', createDatasetsRoutes(deps));
+  app.route('/v1', createUploadsRoutes(deps));
+  app.route('/v1', createReportsRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
