@@ -4,8 +4,10 @@ import { Genre } from './genre.entity.ts';
 import { HiredEmployee } from './hired-employee.entity.ts';
 import { Job } from './job.entity.ts';
 import { Page } from './page.entity.ts';
+import { PageSentiment } from './page-sentiment.entity.ts';
 import { PublishedPage } from './published-page.entity.ts';
 import { ReadingProgress } from './reading-progress.entity.ts';
+import { SentenceSentiment } from './sentence-sentiment.entity.ts';
 import { Session } from './session.entity.ts';
 import { UploadBatch } from './upload-batch.entity.ts';
 import { UploadRejection } from './upload-rejection.entity.ts';
@@ -37,4 +39,6 @@ export const entities = [
   Upload,
   UploadBatch,
   UploadRejection,
+  SentenceSentiment,
+  PageSentiment,
 ];

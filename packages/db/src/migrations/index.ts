@@ -7,6 +7,7 @@ import { Migration20261125212702 } from './Migration20261125212702.ts';
 import { Migration20261125212715 } from './Migration20261125212715.ts';
 import { Migration20261125212721_SeedGenres } from './Migration20261125212721_SeedGenres.ts';
 import { Migration20261125212859 } from './Migration20261125212859.ts';
+import { Migration20261125214647 } from './Migration20261125214647.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125211044', class: Migration20261125211044 },
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125212715', class: Migration20261125212715 },
   { name: 'Migration20261125212721_SeedGenres', class: Migration20261125212721_SeedGenres },
   { name: 'Migration20261125212859', class: Migration20261125212859 },
+  { name: 'Migration20261125214647', class: Migration20261125214647 },
 ];
