@@ -33,6 +33,8 @@ export { sqlString } from './datasets/sql-literal.ts';
 export { findCommittedBatches, sumCommittedBatches, writeDatasetBatch } from './datasets/write-dataset-batch.ts';
 export type { BatchCheckpoint, BatchTotals, DatasetBatch, Rejection } from './datasets/write-dataset-batch.ts';
 export { loadReferences } from './datasets/load-references.ts';
+export { Follow } from './entities/follow.entity.ts';
+export { Notification } from './entities/notification.entity.ts';
 export { SentenceSentiment, SENTIMENT_LABELS } from './entities/sentence-sentiment.entity.ts';
 export type { SentimentLabel } from './entities/sentence-sentiment.entity.ts';
 export { PageSentiment } from './entities/page-sentiment.entity.ts';

@@ -1,8 +1,10 @@
 import { Department } from './department.entity.ts';
 import { EmailToken } from './email-token.entity.ts';
+import { Follow } from './follow.entity.ts';
 import { Genre } from './genre.entity.ts';
 import { HiredEmployee } from './hired-employee.entity.ts';
 import { Job } from './job.entity.ts';
+import { Notification } from './notification.entity.ts';
 import { Page } from './page.entity.ts';
 import { PageSentiment } from './page-sentiment.entity.ts';
 import { PublishedPage } from './published-page.entity.ts';
@@ -41,4 +43,6 @@ export const entities = [
   UploadRejection,
   SentenceSentiment,
   PageSentiment,
+  Follow,
+  Notification,
 ];

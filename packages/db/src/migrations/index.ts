@@ -8,6 +8,7 @@ import { Migration20261125212715 } from './Migration20261125212715.ts';
 import { Migration20261125212721_SeedGenres } from './Migration20261125212721_SeedGenres.ts';
 import { Migration20261125212859 } from './Migration20261125212859.ts';
 import { Migration20261125214647 } from './Migration20261125214647.ts';
+import { Migration20261125214708 } from './Migration20261125214708.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125211044', class: Migration20261125211044 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125212721_SeedGenres', class: Migration20261125212721_SeedGenres },
   { name: 'Migration20261125212859', class: Migration20261125212859 },
   { name: 'Migration20261125214647', class: Migration20261125214647 },
+  { name: 'Migration20261125214708', class: Migration20261125214708 },
 ];
