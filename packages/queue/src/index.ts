@@ -7,3 +7,5 @@ export { enqueueEmail } from './enqueue-email.ts';
 export { WORK_ACCESS_CHANNEL, WorkAccessChangedSchema, publishWorkAccessChanged } from './work-access-channel.ts';
 export type { Publisher, WorkAccessChanged } from './work-access-channel.ts';
 export { enqueueCsvIngest } from './enqueue-csv-ingest.ts';
+export { PageSentimentScoredSchema, SENTIMENT_CHANNEL, ScoredSentenceSchema, publishPageSentiment } from './sentiment-channel.ts';
+export type { PageSentimentScored } from './sentiment-channel.ts';
