@@ -1,11 +1,10 @@
 // Start order: config -> telemetry -> server -> listen -> shutdown (STYLE.md).
-import { loadConfig } from '@pluma/config';
+import { CollabConfigSchema, loadConfig } from '@pluma/config';
 import { runMain } from '@pluma/runtime';
 import { startTelemetry } from '@pluma/telemetry/node';
-import { CollabAppConfigSchema } from './collab-config.ts';
 
 runMain('collab', async () => {
-  const config = loadConfig(CollabAppConfigSchema);
+  const config = loadConfig(CollabConfigSchema);
   const telemetry = startTelemetry({
     serviceName: 'pluma-collab',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,

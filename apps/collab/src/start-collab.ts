@@ -2,11 +2,11 @@ import { assertDatabaseReachable, createOrm, migrate } from '@pluma/db';
 import { createJobProducer, enqueueSentimentScore } from '@pluma/queue';
 import { connectRedis, createShutdown } from '@pluma/runtime';
 import { createLogger } from '@pluma/telemetry/logger';
-import type { CollabAppConfig } from './collab-config.ts';
+import type { CollabConfig } from '@pluma/config';
 import { createCollabServer } from './server.ts';
 
 /** Builds collab's dependencies, checks each is reachable, then serves until a signal. */
-export async function startCollab(config: Readonly<CollabAppConfig>, telemetry: { shutdown(): Promise<void> }) {
+export async function startCollab(config: Readonly<CollabConfig>, telemetry: { shutdown(): Promise<void> }) {
   const log = createLogger({ service: 'collab', level: config.LOG_LEVEL });
   const shutdown = createShutdown(log, { timeoutMs: 20_000 });
   shutdown.exitOnSignals();
@@ -18,10 +18,7 @@ export async function startCollab(config: Readonly<CollabAppConfig>, telemetry: 
     else await assertDatabaseReachable(orm, config.DATABASE_URL);
     const redis = await connectRedis(config.REDIS_URL);
     shutdown.add('close redis', () => redis.close());
-    const producer = createJobProducer({
-      redisUrl: config.REDIS_URL,
-      ...(config.REDIS_PREFIX ? { prefix: `${config.REDIS_PREFIX}bull` } : {}),
-    });
+    const producer = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
     shutdown.add('close job producer', () => producer.close());
 
     const server = await createCollabServer(

@@ -15,7 +15,11 @@ const database = {
   MIGRATE_ON_START: booleanFlag(true),
 };
 
-const redis = { REDIS_URL: urlOf('redis:', 'rediss:') };
+const redis = {
+  REDIS_URL: urlOf('redis:', 'rediss:'),
+  /** Prefix of Pluma's own Redis keys and channels (empty in production; lets stacks share a Redis). */
+  REDIS_PREFIX: z.string().default(''),
+};
 
 const s3 = {
   S3_ENDPOINT: urlOf('http:', 'https:'),
@@ -35,6 +39,9 @@ const mail = {
 /** BullMQ key prefix shared by producers and workers; tests give each run its own. */
 const queue = { QUEUE_PREFIX: z.string().min(1, { error: 'must not be empty' }).default('bull') };
 
+/** Prefix of the Redis channels the socket.io adapter (API nodes) and emitters (workers) share. */
+const realtime = { SOCKET_IO_REDIS_KEY: z.string().min(1, { error: 'must not be empty' }).default('socket.io') };
+
 const publicUrl = { PUBLIC_URL: urlOf('http:', 'https:').default('http://localhost:8080') };
 
 export const ApiConfigSchema = z.object({
@@ -44,6 +51,7 @@ export const ApiConfigSchema = z.object({
   ...s3,
   ...publicUrl,
   ...queue,
+  ...realtime,
   JWT_SECRET: jwtSecret,
   API_PORT: port(3001),
   API_HOST: z.string().default('127.0.0.1'),
@@ -58,9 +66,17 @@ export const CollabConfigSchema = z.object({
   ...common,
   ...database,
   ...redis,
+  ...queue,
   JWT_SECRET: jwtSecret,
   COLLAB_PORT: port(3002),
   COLLAB_HOST: z.string().default('127.0.0.1'),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int()
+    .min(64 * 1024, { error: 'must be at least 65536' })
+    .max(64 * 1024 * 1024, { error: 'must be at most 67108864' })
+    .default(2 * 1024 * 1024),
+  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number({ error: 'must be a number' }).int().min(1).default(200),
 });
 export type CollabConfig = z.infer<typeof CollabConfigSchema>;
 
@@ -72,6 +88,7 @@ export const WorkersConfigSchema = z.object({
   ...mail,
   ...publicUrl,
   ...queue,
+  ...realtime,
   WORKERS_PORT: port(3003),
   WORKERS_HOST: z.string().default('127.0.0.1'),
   WORKERS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

@@ -28,8 +28,10 @@ let hookRegistered = false;
  * modules it instruments, so their ESM imports are patched.
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
-  if (!hookRegistered) {
+  const exporting = Boolean(options.otlpEndpoint) || (options.spanProcessors?.length ?? 0) > 0;
+  if (exporting && !hookRegistered) {
     // The ESM loader hook lets instrumentations patch `import`ed modules, not only `require`d ones.
+    // It costs about 2 s of start-up, so it is only paid when spans go somewhere.
     register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
     hookRegistered = true;
   }

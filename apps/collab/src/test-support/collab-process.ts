@@ -21,6 +21,7 @@ export function startCollabProcess(env: { databaseUrl: string; redisPrefix: stri
       DATABASE_URL: env.databaseUrl,
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: env.redisPrefix,
+      QUEUE_PREFIX: `${env.redisPrefix}bull`,
       JWT_SECRET: TEST_JWT_SECRET,
       COLLAB_PORT: '0',
       COLLAB_HOST: '127.0.0.1',
