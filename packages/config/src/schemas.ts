@@ -93,7 +93,7 @@ export const WorkersConfigSchema = z.object({
   WORKERS_HOST: z.string().default('127.0.0.1'),
   WORKERS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** CSV ingestion: batches written in parallel per job, each on its own connection. */
-  INGEST_PARALLEL_BATCHES: z.coerce.number().int().min(1).max(8).default(3),
+  INGEST_PARALLEL_BATCHES: z.coerce.number().int().min(1).max(8).default(4),
   /** CSV ingestion: a job whose worker died is picked up again after about this long. */
   INGEST_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });

@@ -34,20 +34,30 @@ export interface Dataset {
   upsertSql(tuples: readonly string[]): string;
 }
 
-const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
-const DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 const REPLACEMENT_CHAR = '\uFFFD';
 
 function describe(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
+/** The value of a string of 1-10 ASCII digits not starting with 0, or -1 (a loop: this runs millions of times). */
+function parsePositiveInt(value: string): number {
+  const length = value.length;
+  if (length === 0 || length > 10) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (i === 0 && d === 0)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** A positive whole number no larger than MAX_ID, or the reason it is not. */
 function checkId(column: string, value: string): number | string {
   if (value === '') return `${column} is missing`;
-  if (!ID_PATTERN.test(value)) return `${column} must be a whole number from 1 to ${MAX_ID}, got ${describe(value)}`;
-  const id = Number(value);
-  return id > MAX_ID ? `${column} must be a whole number from 1 to ${MAX_ID}, got ${describe(value)}` : id;
+  const id = parsePositiveInt(value);
+  return id < 1 || id > MAX_ID ? `${column} must be a whole number from 1 to ${MAX_ID}, got ${describe(value)}` : id;
 }
 
 function checkName(column: string, value: string): string | undefined {
@@ -62,12 +72,33 @@ function isLeapYear(year: number): boolean {
 }
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Digits of `value` from `start` to `end` as a number, or -1. */
+function digitsAt(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** `YYYY-MM-DDTHH:MM:SSZ` as a MySQL DATETIME literal body, or the reason it is not one. */
-function checkDatetime(value: string): { sql: string } | string {
+function checkDatetime(value: string): string | { sql: string } {
   if (value === '') return 'datetime is missing';
-  const m = DATETIME_PATTERN.exec(value);
-  if (!m) return `datetime must be ISO 8601 in UTC like 2021-07-27T16:02:08Z, got ${describe(value)}`;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  const hour = digitsAt(value, 11, 13);
+  const minute = digitsAt(value, 14, 16);
+  const second = digitsAt(value, 17, 19);
+  if (
+    value.length !== 20 ||
+    value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':' || value[19] !== 'Z' ||
+    year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0
+  ) {
+    return `datetime must be ISO 8601 in UTC like 2021-07-27T16:02:08Z, got ${describe(value)}`;
+  }
   const days = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) {
     return `datetime is not a real date and time: ${describe(value)}`;

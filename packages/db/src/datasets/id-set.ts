@@ -8,20 +8,20 @@ export class IdSet {
   private readonly pages = new Map<number, Uint32Array>();
 
   has(id: number): boolean {
-    const page = this.pages.get(Math.floor(id / PAGE_BITS));
+    const page = this.pages.get(id >>> 16);
     if (!page) return false;
-    const bit = id % PAGE_BITS;
+    const bit = id & (PAGE_BITS - 1);
     return (page[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   add(id: number): void {
-    const key = Math.floor(id / PAGE_BITS);
+    const key = id >>> 16;
     let page = this.pages.get(key);
     if (!page) {
       page = new Uint32Array(PAGE_BITS / 32);
       this.pages.set(key, page);
     }
-    const bit = id % PAGE_BITS;
+    const bit = id & (PAGE_BITS - 1);
     page[bit >>> 5]! |= 1 << (bit & 31);
   }
 }
