@@ -30,6 +30,8 @@ export interface CollabContext {
   /** Id and expiry (seconds since the epoch) of the access token in use; updated on token refresh. */
   jti: string;
   exp: number;
+  /** When the token was issued (seconds, fractional), to match per-user revocations. */
+  iat: number;
   /** When access was decided (ms), to catch a revocation that crossed the authorization. */
   authorizedAt: number;
 }

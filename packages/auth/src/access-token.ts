@@ -22,8 +22,8 @@ export interface AccessClaims {
 }
 
 export class InvalidTokenError extends Error {
-  readonly reason: 'expired' | 'invalid';
-  constructor(reason: 'expired' | 'invalid', message: string) {
+  readonly reason: 'expired' | 'invalid' | 'revoked';
+  constructor(reason: 'expired' | 'invalid' | 'revoked', message: string) {
     super(message);
     this.name = 'InvalidTokenError';
     this.reason = reason;

@@ -10,3 +10,4 @@ export {
 export type { RevocationMessage } from './revocation.ts';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, passwordPolicyViolation, verifyPassword } from './password.ts';
 export { createOpaqueToken, hashOpaqueToken } from './opaque-token.ts';
+export { checkAccessToken } from './check-access-token.ts';

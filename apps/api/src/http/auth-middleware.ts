@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { InvalidTokenError, isAccessTokenRevoked, isIssuedBeforeUserRevocation, verifyAccessToken } from '@pluma/auth';
+import { InvalidTokenError, checkAccessToken } from '@pluma/auth';
 import { AppError } from '@pluma/errors';
 import type { ApiDeps } from '../deps.ts';
 import type { ApiEnv, AuthContext } from './env.ts';
@@ -11,21 +11,17 @@ export async function authenticate(deps: ApiDeps, header: string | undefined): P
   if (!match?.[1]) throw new AppError('auth.token_invalid', 'The Authorization header must be "Bearer <access token>".');
   let claims;
   try {
-    claims = await verifyAccessToken(deps.config.JWT_SECRET, match[1]);
+    claims = await checkAccessToken(deps.config.JWT_SECRET, deps.redis, match[1], deps.redisPrefix ?? '');
   } catch (error) {
     if (error instanceof InvalidTokenError) {
-      throw new AppError('auth.token_invalid', error.reason === 'expired' ? 'The access token has expired; refresh it.' : 'The access token is invalid.');
+      const detail = {
+        expired: 'The access token has expired; refresh it.',
+        revoked: 'The access token has been revoked; sign in again.',
+        invalid: 'The access token is invalid.',
+      }[error.reason];
+      throw new AppError('auth.token_invalid', detail);
     }
     throw error;
-  }
-  const prefix = deps.redisPrefix ?? '';
-  const [revoked, revokedWithUser] = await Promise.all([
-    isAccessTokenRevoked(deps.redis, claims.jti, prefix),
-    // A password change or account deletion revokes every token the user held at that moment.
-    isIssuedBeforeUserRevocation(deps.redis, claims.sub, claims.iat, prefix),
-  ]);
-  if (revoked || revokedWithUser) {
-    throw new AppError('auth.token_invalid', 'The access token has been revoked; sign in again.');
   }
   const auth: AuthContext = { userId: Number(claims.sub), jti: claims.jti, exp: claims.exp };
   if (claims.sid) auth.sessionId = claims.sid;

@@ -1,4 +1,4 @@
-import { InvalidTokenError, isAccessTokenRevoked, verifyAccessToken, type AccessClaims } from '@pluma/auth';
+import { InvalidTokenError, checkAccessToken, type AccessClaims } from '@pluma/auth';
 import type { Redis } from '@pluma/runtime';
 
 export interface AuthenticatedUser {
@@ -18,7 +18,7 @@ export class TokenRefusedError extends Error {
   }
 }
 
-/** Verifies an access JWT the API issued and that it was not revoked (logout); throws TokenRefusedError. */
+/** Verifies an access JWT the API issued and that it was not revoked (logout, password change); throws TokenRefusedError. */
 export async function authenticateToken(
   token: string | undefined,
   deps: { jwtSecret: string; redis: Redis; redisPrefix: string },
@@ -26,15 +26,14 @@ export async function authenticateToken(
   if (!token) throw new TokenRefusedError('token-missing');
   let claims: AccessClaims;
   try {
-    claims = await verifyAccessToken(deps.jwtSecret, token);
+    claims = await checkAccessToken(deps.jwtSecret, deps.redis, token, deps.redisPrefix);
   } catch (error) {
     if (error instanceof InvalidTokenError) {
-      throw new TokenRefusedError(error.reason === 'expired' ? 'token-expired' : 'token-invalid');
+      throw new TokenRefusedError(`token-${error.reason}`);
     }
     throw error;
   }
   const userId = Number(claims.sub);
   if (!Number.isSafeInteger(userId) || userId <= 0) throw new TokenRefusedError('token-invalid');
-  if (await isAccessTokenRevoked(deps.redis, claims.jti, deps.redisPrefix)) throw new TokenRefusedError('token-revoked');
   return { userId, claims };
 }

@@ -9,7 +9,11 @@ import { refusal } from '../close-events.ts';
 import { closeSocket, openConnections } from '../connections.ts';
 import type { CollabContext } from '../deps.ts';
 
-const TokenRevokedSchema = z.object({ jti: z.string().min(1) });
+/** One token (logout) or, with `before` (ms), every token of the user issued earlier (password change). */
+const TokenRevokedSchema = z.union([
+  z.object({ jti: z.string().min(1) }),
+  z.object({ userId: z.string().min(1), before: z.number() }),
+]);
 
 /** How long a revocation is remembered, to catch a connection whose authorization crossed it. */
 const REMEMBER_MS = 30_000;
@@ -56,7 +60,7 @@ export class AccessRevocationExtension implements Extension<CollabContext> {
     // A revocation published while this connection was being authorized would have missed it.
     const context = connection.context;
     const since = (key: string) => (this.recent.get(key) ?? 0) >= context.authorizedAt;
-    if (since(`jti:${context.jti}`)) closeSocket(connection, refusal(Unauthorized, 'token-revoked'));
+    if (since(`jti:${context.jti}`) || since(`user:${context.userId}`)) closeSocket(connection, refusal(Unauthorized, 'token-revoked'));
     else if (since(`work:${context.workId}:user:${context.userId}`)) closeSocket(connection, refusal(Forbidden, 'access-changed'));
   }
 
@@ -91,15 +95,26 @@ export class AccessRevocationExtension implements Extension<CollabContext> {
   }
 
   private onTokenRevoked(raw: string) {
-    let jti: string;
+    let message: z.infer<typeof TokenRevokedSchema>;
     try {
-      jti = TokenRevokedSchema.parse(JSON.parse(raw)).jti;
+      message = TokenRevokedSchema.parse(JSON.parse(raw));
     } catch (error) {
       this.deps.log.warn({ err: error }, 'ignored a malformed revocation message');
       return;
     }
-    this.remember(`jti:${jti}`);
-    this.closeWhere((connection) => connection.context.jti === jti, refusal(Unauthorized, 'token-revoked'));
+    if ('jti' in message) {
+      const { jti } = message;
+      this.remember(`jti:${jti}`);
+      this.closeWhere((connection) => connection.context.jti === jti, refusal(Unauthorized, 'token-revoked'));
+      return;
+    }
+    const userId = Number(message.userId);
+    const before = message.before;
+    this.remember(`user:${userId}`);
+    this.closeWhere(
+      (connection) => connection.context.userId === userId && connection.context.iat * 1000 < before,
+      refusal(Unauthorized, 'token-revoked'),
+    );
   }
 
   private closeWhere(match: (connection: Connection<CollabContext>) => boolean, event: { code: number; reason: string }) {

@@ -1,5 +1,5 @@
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
-import { revokeAccessToken, signAccessToken } from '@pluma/auth';
+import { revokeAccessToken, revokeUserAccessTokens, signAccessToken } from '@pluma/auth';
 import { publishWorkAccessChanged } from '@pluma/queue';
 import { TEST_JWT_SECRET } from '@pluma/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -143,6 +143,20 @@ describe('authorization', () => {
     await revokeAccessToken(harness.redis, session.claims, harness.prefix);
     await vi.waitFor(() => expect(owner.closes).toContain(Unauthorized.code), { timeout: 1000 });
     await vi.waitFor(() => expect(owner.refusals).toContain('token-revoked'));
+  });
+
+  it('closes every connection of a user whose tokens were all revoked (password change), then refuses them', async () => {
+    const session = await signAccessToken(TEST_JWT_SECRET, harness.seed.users.editor);
+    const editor = connect(session.token);
+    const owner = connect(await harness.token(harness.seed.users.owner));
+    await vi.waitFor(() => expect(editor.synced() && owner.synced()).toBe(true));
+    await revokeUserAccessTokens(harness.redis, harness.seed.users.editor, harness.prefix);
+    await vi.waitFor(() => expect(editor.closes).toContain(Unauthorized.code), { timeout: 1000 });
+    await vi.waitFor(() => expect(editor.refusals).toContain('token-revoked'));
+    // Another user's connection is untouched, and a token issued afterwards is accepted.
+    expect(owner.closes).toEqual([]);
+    const fresh = connect(await harness.token(harness.seed.users.editor));
+    await vi.waitFor(() => expect(fresh.synced()).toBe(true));
   });
 
   it('refreshes the token over the open connection, and closes one whose token runs out', async () => {

@@ -74,6 +74,7 @@ export class AuthExtension implements Extension<CollabContext> {
         role: access.role,
         jti: claims.jti,
         exp: claims.exp,
+        iat: claims.iat,
         authorizedAt: Date.now(),
       };
       return context;
@@ -95,6 +96,7 @@ export class AuthExtension implements Extension<CollabContext> {
       }
       context.jti = claims.jti;
       context.exp = claims.exp;
+      context.iat = claims.iat;
     } catch (error) {
       if (error instanceof TokenRefusedError) {
         closeSocket(connection, refusal(Unauthorized, error.problem));

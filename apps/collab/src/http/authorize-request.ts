@@ -49,6 +49,7 @@ export async function authorizePageRequest(
     role: access.role,
     jti: user.claims.jti,
     exp: user.claims.exp,
+    iat: user.claims.iat,
     authorizedAt: Date.now(),
   };
 }
