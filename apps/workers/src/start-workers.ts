@@ -10,6 +10,7 @@ import { createJobProducer } from '@pluma/queue';
 import { createCsvIngestWorker } from './jobs/csv-ingest/csv-ingest.worker.ts';
 import { noIngestEvents } from './jobs/csv-ingest/ingest-events.ts';
 import { createEmailWorker } from './jobs/email/email.worker.ts';
+import { createSentimentWorker } from './jobs/sentiment/sentiment.worker.ts';
 
 /** Starts the background tier: its dependencies, its processors, and a health server for probes. */
 export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: { shutdown(): Promise<void> }) {
@@ -37,6 +38,9 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     const emailWorker = createEmailWorker({ mailer, from: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, log }, queue);
     // Closing waits for the jobs in progress, so it drains before the mailer and clients close.
     shutdown.add('close email worker', () => emailWorker.close(), 'drain');
+    // Results go out on the collab nodes' channel (collab:sentiment, no prefix in production).
+    const sentimentWorker = createSentimentWorker({ orm, redis, channelPrefix: '', log }, queue);
+    shutdown.add('close sentiment worker', () => sentimentWorker.close(), 'drain');
 
     // CSV ingestion enqueues its result e-mail; its live updates wait for the socket.io emitter (noIngestEvents).
     const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });

@@ -15,7 +15,7 @@ export const SentenceSentiment = defineEntity({
     /** Lowercase hex SHA-256 of the sentence's text. */
     sentenceHash: p.string().length(64).unique(),
     /** Valence per word (AFINN-165 sum / tokens): below 0 negative, above 0 positive. */
-    score: p.double(),
+    score: p.double().$type<number>().runtimeType('number'),
     label: p.enum(SENTIMENT_LABELS),
     scoredAt: p.datetime(),
   },
