@@ -17,6 +17,9 @@ import { createReadingRoutes } from './routes/reading/reading.routes.ts';
 import { createDatasetsRoutes } from './routes/datasets/datasets.routes.ts';
 import { createUploadsRoutes } from './routes/uploads/uploads.routes.ts';
 import { createReportsRoutes } from './routes/reports/reports.routes.ts';
+import { createFollowsRoutes } from './routes/follows/follows.routes.ts';
+import { createFeedRoutes } from './routes/feed/feed.routes.ts';
+import { createNotificationsRoutes } from './routes/notifications/notifications.routes.ts';
 
 /** The API as a Hono app, testable with `app.request()` and no port. */
 export function createApp(deps: ApiDeps) {
@@ -45,6 +48,9 @@ export function createApp(deps: ApiDeps) {
   app.route('/v1', createDatasetsRoutes(deps));
   app.route('/v1', createUploadsRoutes(deps));
   app.route('/v1', createReportsRoutes(deps));
+  app.route('/v1', createFollowsRoutes(deps));
+  app.route('/v1', createFeedRoutes(deps));
+  app.route('/v1', createNotificationsRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -7,6 +7,7 @@ import { closeServer, connectRedis, createShutdown, listen } from '@pluma/runtim
 import { createObjectStore, ensureBucket } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
 import { createApp } from './app.ts';
+import { attachRealtimeGateway } from './realtime/realtime-gateway.ts';
 
 /** Builds the API's dependencies, checks each is reachable, then serves until a signal. */
 export async function startApi(config: Readonly<ApiConfig>, telemetry: { shutdown(): Promise<void> }) {
@@ -35,10 +36,14 @@ export async function startApi(config: Readonly<ApiConfig>, telemetry: { shutdow
 
     const app = createApp({ config, log, orm, redis, storage, jobs });
     const server = createServer(getRequestListener(app.fetch));
+    const realtime = await attachRealtimeGateway(server, { config, log, orm, redis, storage, jobs });
+    shutdown.add('close realtime gateway', () => realtime.close());
     const port = await listen(server, config.API_PORT, config.API_HOST, 'API_PORT');
     log.info({ port, host: config.API_HOST }, 'api listening');
 
     shutdown.add('stop accepting requests', () => closeServer(server), 'intake');
+    // Added last, so it runs first: open sockets would otherwise keep the server from closing.
+    shutdown.add('disconnect sockets', () => realtime.io.local.disconnectSockets(true), 'intake');
   } catch (error) {
     await shutdown.run('start-up failed');
     throw error;

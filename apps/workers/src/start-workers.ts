@@ -8,8 +8,10 @@ import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
 import { createJobProducer } from '@pluma/queue';
 import { createCsvIngestWorker } from './jobs/csv-ingest/csv-ingest.worker.ts';
-import { noIngestEvents } from './jobs/csv-ingest/ingest-events.ts';
 import { createEmailWorker } from './jobs/email/email.worker.ts';
+import { createNotifier } from '@pluma/notify';
+import { createFanoutWorker } from './jobs/notifications-fanout/notifications-fanout.worker.ts';
+import { createNotifierIngestEvents } from './notifications/notifier-ingest-events.ts';
 import { createSentimentWorker } from './jobs/sentiment/sentiment.worker.ts';
 
 /** Starts the background tier: its dependencies, its processors, and a health server for probes. */
@@ -42,11 +44,15 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     const sentimentWorker = createSentimentWorker({ orm, redis, channelPrefix: '', log }, queue);
     shutdown.add('close sentiment worker', () => sentimentWorker.close(), 'drain');
 
-    // CSV ingestion enqueues its result e-mail; its live updates wait for the socket.io emitter (noIngestEvents).
+    // CSV ingestion enqueues its result e-mail and tells the uploader live (upload.progress, upload.done).
     const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
     shutdown.add('close job producer', () => jobs.close());
+    // Stores notifications and emits them through the API nodes' socket.io Redis adapter.
+    const notifier = createNotifier(redis, config.REDIS_PREFIX + config.SOCKET_IO_REDIS_KEY);
+    const fanoutWorker = createFanoutWorker({ orm, notifier, jobs, log }, queue);
+    shutdown.add('close notifications worker', () => fanoutWorker.close(), 'drain');
     const ingestWorker = createCsvIngestWorker(
-      { orm, storage, log, jobs, events: noIngestEvents, parallel: config.INGEST_PARALLEL_BATCHES },
+      { orm, storage, log, jobs, events: createNotifierIngestEvents({ orm, notifier, log }), parallel: config.INGEST_PARALLEL_BATCHES },
       { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, concurrency: Math.min(2, config.WORKERS_CONCURRENCY), lockMs: config.INGEST_LOCK_MS },
     );
     shutdown.add('close csv ingest worker', () => ingestWorker.close(), 'drain');

@@ -1,5 +1,5 @@
-export { CsvIngestJobSchema, EmailSendJobSchema, JOBS, QUEUE_NAMES, SentimentScoreJobSchema } from './jobs.ts';
-export type { CsvIngestJob, EmailKind, EmailSendJob, JobName, JobPayload, QueueName, SentimentScoreJob } from './jobs.ts';
+export { CsvIngestJobSchema, EmailSendJobSchema, JOBS, NotificationsFanoutJobSchema, QUEUE_NAMES, SentimentScoreJobSchema } from './jobs.ts';
+export type { CsvIngestJob, EmailKind, EmailSendJob, JobName, JobPayload, NotificationsFanoutJob, QueueName, SentimentScoreJob } from './jobs.ts';
 export { createJobProducer } from './job-producer.ts';
 export type { JobProducer, JobProducerOptions } from './job-producer.ts';
 export { enqueueSentimentScore } from './enqueue-sentiment-score.ts';
@@ -9,3 +9,6 @@ export type { Publisher, WorkAccessChanged } from './work-access-channel.ts';
 export { enqueueCsvIngest } from './enqueue-csv-ingest.ts';
 export { PageSentimentScoredSchema, SENTIMENT_CHANNEL, ScoredSentenceSchema, publishPageSentiment } from './sentiment-channel.ts';
 export type { PageSentimentScored } from './sentiment-channel.ts';
+export { enqueueNotificationsFanout } from './enqueue-notifications-fanout.ts';
+export { enqueueEmailBatch } from './enqueue-email-batch.ts';
+export type { BatchedEmail } from './enqueue-email-batch.ts';

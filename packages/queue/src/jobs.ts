@@ -5,6 +5,7 @@ export const QUEUE_NAMES = {
   sentiment: 'sentiment',
   email: 'email',
   ingest: 'ingest',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -41,6 +42,21 @@ export const EmailSendJobSchema = z.discriminatedUnion('kind', [
     /** Why a failed run failed, in words the uploader can act on. */
     reason: z.string().max(2000).optional(),
   }),
+  z.object({
+    kind: z.literal('new-follower'),
+    ...recipient,
+    followerHandle: z.string().min(1).max(64),
+    followerName: z.string().min(1).max(100),
+  }),
+  z.object({
+    kind: z.literal('new-publication'),
+    ...recipient,
+    authorName: z.string().min(1).max(100),
+    workId: z.number().int().positive(),
+    workTitle: z.string().min(1).max(200),
+    /** Titles of the pages new in this publication (empty on a work's first publication). */
+    pageTitles: z.array(z.string().max(200)).max(20).default([]),
+  }),
 ]);
 export type EmailSendJob = z.infer<typeof EmailSendJobSchema>;
 export type EmailKind = EmailSendJob['kind'];
@@ -55,11 +71,33 @@ export const CsvIngestJobSchema = z.object({
 });
 export type CsvIngestJob = z.infer<typeof CsvIngestJobSchema>;
 
+/**
+ * `notifications.fanout`: tell every follower of a work's authors that it was published (first
+ * time: `work.published`) or gained pages (`page.published`). `eventId` is the notification id all
+ * recipients share, fixed by the producer so a retried job stores nothing twice; `cursor` is the
+ * last follower id done, saved by the worker after each batch so a retry resumes there.
+ */
+export const NotificationsFanoutJobSchema = z.object({
+  event: z.enum(['work.published', 'page.published']),
+  eventId: z.string().min(8).max(64),
+  /** Who published (the work's owner). */
+  authorId: z.number().int().positive(),
+  workId: z.number().int().positive(),
+  /** Pages published for the first time (page.published). */
+  pageIds: z.array(z.number().int().positive()).max(1000).default([]),
+  /** When it was published (ISO 8601); the notification's time. */
+  publishedAt: z.iso.datetime(),
+  cursor: z.number().int().min(0).default(0),
+  traceparent: z.string().max(100).optional(),
+});
+export type NotificationsFanoutJob = z.infer<typeof NotificationsFanoutJobSchema>;
+
 /** Every job: its dotted name, the queue it travels on and the schema of its payload. */
 export const JOBS = {
   'sentiment.score': { queue: QUEUE_NAMES.sentiment, schema: SentimentScoreJobSchema },
   'email.send': { queue: QUEUE_NAMES.email, schema: EmailSendJobSchema },
   'csv.ingest': { queue: QUEUE_NAMES.ingest, schema: CsvIngestJobSchema },
+  'notifications.fanout': { queue: QUEUE_NAMES.notifications, schema: NotificationsFanoutJobSchema },
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['schema']>;

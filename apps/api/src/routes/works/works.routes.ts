@@ -4,6 +4,7 @@ import { deleteWork } from '../../commands/delete-work.ts';
 import { findWorkAccess } from '../../commands/find-work-access.ts';
 import { listWorks } from '../../commands/list-works.ts';
 import { publishWork } from '../../commands/publish-work.ts';
+import { announcePublication, notePublicationBefore } from '../../commands/announce-publication.ts';
 import { setWorkCover } from '../../commands/set-work-cover.ts';
 import { unpublishWork } from '../../commands/unpublish-work.ts';
 import { updateWork } from '../../commands/update-work.ts';
@@ -208,8 +209,10 @@ export function createWorksRoutes(deps: ApiDeps) {
     const auth = requireAuth(c.get('auth'));
     const access = await findWorkAccess(c.get('em'), c.req.valid('param').id, auth.userId);
     authorizeWork(access, 'publish');
+    const before = await notePublicationBefore(c.get('em'), access.work);
     await publishWork(c.get('em'), access);
     deps.log.info({ workId: access.work.id }, 'work published');
+    await announcePublication({ em: c.get('em'), jobs: deps.jobs, log: deps.log }, before, access.work, auth.userId);
     return c.json(await presentWork(deps.storage, access.work, access.role), 200);
   });
 

@@ -70,6 +70,31 @@ export function renderEmail(job: EmailSendJob, publicUrl: string): RenderedEmail
         html: layout(greeting, body, { label: 'See the upload', url }, footer),
       };
     }
+    case 'new-follower': {
+      const base = publicUrl.replace(/\/+$/, '');
+      const url = `${base}/@${encodeURIComponent(job.followerHandle)}`;
+      const body = [`${job.followerName} (@${job.followerHandle}) now follows you on Pluma.`, 'They will hear about everything you publish.'];
+      const footer = `You receive this because you chose to hear about new followers; turn it off in your settings (${base}/settings).`;
+      return {
+        subject: `${job.followerName} now follows you on Pluma`,
+        text: `${greeting}\n\n${body.join('\n')}\n\n${url}\n\n${footer}\n\n— Pluma\n`,
+        html: layout(greeting, body, { label: `See ${job.followerName}'s profile`, url }, footer),
+      };
+    }
+    case 'new-publication': {
+      const base = publicUrl.replace(/\/+$/, '');
+      const url = `${base}/works/${job.workId}`;
+      const body =
+        job.pageTitles.length === 0
+          ? [`${job.authorName} published "${job.workTitle}".`]
+          : [`${job.authorName} published new pages of "${job.workTitle}": ${job.pageTitles.join(', ')}.`];
+      const footer = `You receive this because you follow ${job.authorName}; turn these e-mails off in your settings (${base}/settings).`;
+      return {
+        subject: job.pageTitles.length === 0 ? `New from ${job.authorName}: ${job.workTitle}` : `New pages in ${job.workTitle} by ${job.authorName}`,
+        text: `${greeting}\n\n${body.join('\n')}\n\n${url}\n\n${footer}\n\n— Pluma\n`,
+        html: layout(greeting, body, { label: 'Read it', url }, footer),
+      };
+    }
     default: {
       const unknown: never = job;
       throw new Error(`no template for e-mail kind ${(unknown as { kind: string }).kind}`);
