@@ -12,6 +12,7 @@ import { createMeRoutes } from './routes/me/me.routes.ts';
 import { createUsersRoutes } from './routes/users/users.routes.ts';
 import { createWorksRoutes } from './routes/works/works.routes.ts';
 import { createPagesRoutes } from './routes/pages/pages.routes.ts';
+import { createSentimentRoutes } from './routes/sentiment/sentiment.routes.ts';
 import { createGenresRoutes } from './routes/genres/genres.routes.ts';
 import { createReadingRoutes } from './routes/reading/reading.routes.ts';
 import { createDatasetsRoutes } from './routes/datasets/datasets.routes.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/v1', createUsersRoutes(deps));
   app.route('/v1', createWorksRoutes(deps));
   app.route('/v1', createPagesRoutes(deps));
+  app.route('/v1', createSentimentRoutes(deps));
   app.route('/v1', createGenresRoutes(deps));
   app.route('/v1', createReadingRoutes(deps));
   app.route('/v1', createDatasetsRoutes(deps));
