@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // A copy of shared/tools/gen-employment.mjs (the generator), kept here so tests and the benchmark run anywhere.
+/* global process, console */
 // Writes departments.csv, jobs.csv and hired_employees.csv (headerless, the
 // format of the employment data sets) into a folder.
 // usage: gen-employment.mjs OUT_DIR [ROWS=2000] [SEED=1] [DIRTY_PERCENT=3]
