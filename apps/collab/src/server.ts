@@ -11,6 +11,7 @@ import { IdleJobsExtension } from './extensions/idle-jobs-extension.ts';
 import { LimitsExtension } from './extensions/limits-extension.ts';
 import { PersistenceExtension } from './extensions/persistence-extension.ts';
 import { createScaleOutExtension } from './extensions/scale-out-extension.ts';
+import { SentimentRelayExtension } from './extensions/sentiment-relay-extension.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { resolveCollabOptions, type CollabOptions } from './options.ts';
 import { createCompactor, type CompactionOutcome, type CompactorStats } from './storage/compactor.ts';
@@ -62,6 +63,7 @@ export async function createCollabServer(deps: CollabDeps, overrides: Partial<Co
   });
   const revocations = new AccessRevocationExtension({ redis: deps.redis, redisPrefix: deps.redisPrefix, log });
   const idleJobs = new IdleJobsExtension({ jobs: deps.jobs, log, idleMs: options.idleJobDelayMs });
+  const sentimentRelay = new SentimentRelayExtension({ redis: deps.redis, redisPrefix: deps.redisPrefix, log });
 
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: options.nodeId,
@@ -88,9 +90,11 @@ export async function createCollabServer(deps: CollabDeps, overrides: Partial<Co
       revocations,
       new PersistenceExtension({ orm: deps.orm, log, updateLog, compactor, retry, compaction: options.compaction }),
       idleJobs,
+      sentimentRelay,
     ],
   });
   await revocations.start();
+  await sentimentRelay.start();
 
   const app = createHttpApp({
     orm: deps.orm,
