@@ -40,8 +40,8 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     const emailWorker = createEmailWorker({ mailer, from: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, log }, queue);
     // Closing waits for the jobs in progress, so it drains before the mailer and clients close.
     shutdown.add('close email worker', () => emailWorker.close(), 'drain');
-    // Results go out on the collab nodes' channel (collab:sentiment, no prefix in production).
-    const sentimentWorker = createSentimentWorker({ orm, redis, channelPrefix: '', log }, queue);
+    // Results go out on the collab nodes' channel (REDIS_PREFIX + collab:sentiment).
+    const sentimentWorker = createSentimentWorker({ orm, redis, channelPrefix: config.REDIS_PREFIX, log }, queue);
     shutdown.add('close sentiment worker', () => sentimentWorker.close(), 'drain');
 
     // CSV ingestion enqueues its result e-mail and tells the uploader live (upload.progress, upload.done).

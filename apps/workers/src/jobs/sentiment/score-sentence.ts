@@ -20,8 +20,11 @@ export function createAfinnScorer(): SentenceScorer {
   const analyzer = new Sentiment();
   return (sentence) => {
     const result = analyzer.analyze(sentence);
-    const score = Number.isFinite(result.comparative) ? Math.round(result.comparative * 10_000) / 10_000 : 0;
-    const label: SentimentLabel = result.score > 0 ? 'positive' : result.score < 0 ? 'negative' : 'neutral';
+    const score = Number.isFinite(result.comparative)
+      ? Math.round(result.comparative * 10_000) / 10_000
+      : 0;
+    const label: SentimentLabel =
+      result.score > 0 ? 'positive' : result.score < 0 ? 'negative' : 'neutral';
     return { score: Object.is(score, -0) ? 0 : score, label };
   };
 }

@@ -2,7 +2,11 @@
 // them, a real BullMQ worker, and the result read back from the tables and the Redis channel.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Page, PageSentiment, SentenceSentiment } from '@pluma/db';
-import { PageSentimentScoredSchema, SENTIMENT_CHANNEL, type PageSentimentScored } from '@pluma/queue';
+import {
+  PageSentimentScoredSchema,
+  SENTIMENT_CHANNEL,
+  type PageSentimentScored,
+} from '@pluma/queue';
 import type { Redis } from '@pluma/runtime';
 import { startSentimentHarness, type SentimentHarness } from './test-support/sentiment-harness.ts';
 
@@ -14,7 +18,9 @@ beforeAll(async () => {
   h = await startSentimentHarness('sentiment');
   subscriber = h.redis.duplicate();
   await subscriber.connect();
-  await subscriber.subscribe(h.prefix + SENTIMENT_CHANNEL, (raw) => published.push(PageSentimentScoredSchema.parse(JSON.parse(raw))));
+  await subscriber.subscribe(h.prefix + SENTIMENT_CHANNEL, (raw) =>
+    published.push(PageSentimentScoredSchema.parse(JSON.parse(raw))),
+  );
 });
 afterAll(async () => {
   await subscriber?.close();
@@ -47,10 +53,13 @@ describe('sentiment.score', () => {
     expect(sentences[2]!.score).toBeLessThan(0);
     expect(sentences[3]!.score).toBe(0);
     // Offsets locate each sentence in the page's plain text (paragraphs joined by a blank line).
-    const plain = 'What a wonderful, happy day. I love this beautiful garden!\n\nThe service was terrible and the food was awful.\n\nThe train leaves at noon';
+    const plain =
+      'What a wonderful, happy day. I love this beautiful garden!\n\nThe service was terrible and the food was awful.\n\nThe train leaves at noon';
     for (const s of sentences) expect(plain.slice(s.start, s.end)).toBe(s.text);
 
-    await vi.waitFor(() => expect(published.find((m) => m.pageId === page.id)?.sentences).toEqual(sentences));
+    await vi.waitFor(() =>
+      expect(published.find((m) => m.pageId === page.id)?.sentences).toEqual(sentences),
+    );
   });
 
   it('does not score a sentence again once its hash is known, on this page or another', async () => {
@@ -72,8 +81,16 @@ describe('sentiment.score', () => {
     const edited = await h.run(page.id);
     expect(edited.outcome).toMatchObject({ sentences: 3, scored: 1 });
     expect(h.scored.slice(calls)).toEqual(['Nobody expected the ending.']);
-    const after = await h.db.orm.em.fork().find(SentenceSentiment, { id: { $in: before.map((r) => r.id) } }, { orderBy: { id: 'asc' } });
-    expect(after.map((r) => [r.sentenceHash, r.scoredAt.getTime()])).toEqual(before.map((r) => [r.sentenceHash, r.scoredAt.getTime()]));
+    const after = await h.db.orm.em
+      .fork()
+      .find(
+        SentenceSentiment,
+        { id: { $in: before.map((r) => r.id) } },
+        { orderBy: { id: 'asc' } },
+      );
+    expect(after.map((r) => [r.sentenceHash, r.scoredAt.getTime()])).toEqual(
+      before.map((r) => [r.sentenceHash, r.scoredAt.getTime()]),
+    );
 
     // Another page sharing a sentence reuses its score.
     const other = await h.createPage(['This is a disaster.']);

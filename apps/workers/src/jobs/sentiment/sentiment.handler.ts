@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { Page, PageSentiment, type MikroORM, type ScoredSentence } from '@pluma/db';
-import { SentimentScoreJobSchema, publishPageSentiment, type PageSentimentScored, type Publisher } from '@pluma/queue';
+import {
+  SentimentScoreJobSchema,
+  publishPageSentiment,
+  type PageSentimentScored,
+  type Publisher,
+} from '@pluma/queue';
 import type { Logger } from '@pluma/telemetry/logger';
 import { readPageText } from './read-page-text.ts';
 import { createAfinnScorer, type SentenceScorer } from './score-sentence.ts';
@@ -12,7 +17,7 @@ export interface SentimentHandlerDeps {
   orm: MikroORM;
   /** Publishes the result on SENTIMENT_CHANNEL for the collab nodes. */
   redis: Publisher;
-  /** Prefix of the channel name: '' in production, the collab nodes' REDIS_PREFIX in tests. */
+  /** Prefix of the channel name: REDIS_PREFIX, the same the collab nodes subscribe with. */
   channelPrefix: string;
   log: Logger;
   /** The sentence scorer; the AFINN-165 one when absent. */
@@ -54,11 +59,21 @@ export function createSentimentHandler(deps: SentimentHandlerDeps) {
       return { hash, text: span.text, start: span.start, end: span.end, score, label };
     });
 
-    const result: PageSentimentScored = { pageId, textHash: sha256(plain), updatedAt: new Date().toISOString(), sentences };
+    const result: PageSentimentScored = {
+      pageId,
+      textHash: sha256(plain),
+      updatedAt: new Date().toISOString(),
+      sentences,
+    };
     try {
       await em.upsert(
         PageSentiment,
-        { page: pageId, textHash: result.textHash, sentences, updatedAt: new Date(result.updatedAt) },
+        {
+          page: pageId,
+          textHash: result.textHash,
+          sentences,
+          updatedAt: new Date(result.updatedAt),
+        },
         { onConflictFields: ['page'], onConflictAction: 'merge', onConflictExcludeFields: ['id'] },
       );
     } catch (error) {

@@ -10,7 +10,10 @@ export interface SentimentWorkerOptions {
 }
 
 /** A BullMQ worker processing the sentiment queue; close it to stop taking jobs and finish the running ones. */
-export function createSentimentWorker(deps: SentimentHandlerDeps, options: SentimentWorkerOptions): Worker {
+export function createSentimentWorker(
+  deps: SentimentHandlerDeps,
+  options: SentimentWorkerOptions,
+): Worker {
   const worker = new Worker(QUEUE_NAMES.sentiment, createSentimentHandler(deps), {
     // Workers block on Redis; BullMQ requires unlimited retries per request for that connection.
     connection: { url: options.redisUrl, maxRetriesPerRequest: null },
@@ -19,7 +22,8 @@ export function createSentimentWorker(deps: SentimentHandlerDeps, options: Senti
   });
   worker.on('error', (error) => deps.log.error({ err: error }, 'sentiment worker error'));
   worker.on('failed', (job, error) => {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) deps.log.error({ jobId: job.id, reason: error.message }, 'sentiment job gave up');
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+      deps.log.error({ jobId: job.id, reason: error.message }, 'sentiment job gave up');
   });
   return worker;
 }

@@ -8,7 +8,14 @@ import { createJobProducer, enqueueSentimentScore, type JobProducer } from '@plu
 import { connectRedis, type Redis } from '@pluma/runtime';
 import { createLogger } from '@pluma/telemetry/logger';
 import { PAGE_FRAGMENT, pageJSONToDoc } from '@pluma/text';
-import { createTestDatabase, createTestUser, testRedisPrefix, testRedisUrl, type TestDatabase, type TestUser } from '@pluma/testing';
+import {
+  createTestDatabase,
+  createTestUser,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestDatabase,
+  type TestUser,
+} from '@pluma/testing';
 import * as Y from 'yjs';
 import { createAfinnScorer, type SentenceScorer } from '../score-sentence.ts';
 import type { SentimentOutcome } from '../sentiment.handler.ts';
@@ -81,7 +88,13 @@ export async function startSentimentHarness(label: string): Promise<SentimentHar
       const doc =
         paragraphs.length === 0
           ? new Y.Doc()
-          : pageJSONToDoc({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+          : pageJSONToDoc({
+              type: 'doc',
+              content: paragraphs.map((text) => ({
+                type: 'paragraph',
+                content: [{ type: 'text', text }],
+              })),
+            });
       if (paragraphs.length > 0) await store(page.id, Y.encodeStateAsUpdate(doc));
       return {
         id: page.id,
@@ -104,15 +117,21 @@ export async function startSentimentHarness(label: string): Promise<SentimentHar
           // State first: a job read before it finished would carry no return value yet.
           const state = await producer.queue('sentiment').getJobState(jobId!);
           const job = await producer.queue('sentiment').getJob(jobId!);
-          if (!job || (state !== 'completed' && state !== 'failed')) throw new Error(`job ${jobId} is ${state}`);
-          return state === 'completed' ? { job, outcome: job.returnvalue as SentimentOutcome } : { job, failedReason: job.failedReason };
+          if (!job || (state !== 'completed' && state !== 'failed'))
+            throw new Error(`job ${jobId} is ${state}`);
+          return state === 'completed'
+            ? { job, outcome: job.returnvalue as SentimentOutcome }
+            : { job, failedReason: job.failedReason };
         },
         { timeout: 15_000, interval: 50 },
       );
     },
     async close() {
       await worker.close();
-      await producer.queue('sentiment').obliterate({ force: true }).catch(() => undefined);
+      await producer
+        .queue('sentiment')
+        .obliterate({ force: true })
+        .catch(() => undefined);
       await producer.close();
       await redis.close();
       await db.drop();
