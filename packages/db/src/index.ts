@@ -39,3 +39,7 @@ export { SentenceSentiment, SENTIMENT_LABELS } from './entities/sentence-sentime
 export type { SentimentLabel } from './entities/sentence-sentiment.entity.ts';
 export { PageSentiment } from './entities/page-sentiment.entity.ts';
 export type { ScoredSentence } from './entities/page-sentiment.entity.ts';
+export { Mentorship, MENTORSHIP_STATES } from './entities/mentorship.entity.ts';
+export type { MentorshipState } from './entities/mentorship.entity.ts';
+export { MentorshipTask } from './entities/mentorship-task.entity.ts';
+export { TaskComment } from './entities/task-comment.entity.ts';

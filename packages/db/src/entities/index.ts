@@ -5,10 +5,14 @@ import { Genre } from './genre.entity.ts';
 import { HiredEmployee } from './hired-employee.entity.ts';
 import { Job } from './job.entity.ts';
 import { Notification } from './notification.entity.ts';
+import { Mentorship } from './mentorship.entity.ts';
+import { MentorshipTask } from './mentorship-task.entity.ts';
+import { TaskComment } from './task-comment.entity.ts';
 import { Page } from './page.entity.ts';
 import { PageSentiment } from './page-sentiment.entity.ts';
 import { PublishedPage } from './published-page.entity.ts';
 import { ReadingProgress } from './reading-progress.entity.ts';
+import { SearchDocument } from './search-document.entity.ts';
 import { SentenceSentiment } from './sentence-sentiment.entity.ts';
 import { Session } from './session.entity.ts';
 import { UploadBatch } from './upload-batch.entity.ts';
@@ -45,4 +49,8 @@ export const entities = [
   PageSentiment,
   Follow,
   Notification,
+  Mentorship,
+  MentorshipTask,
+  TaskComment,
+  SearchDocument,
 ];

@@ -15,6 +15,13 @@ export const User = defineEntity({
     avatarKey: p.string().length(255).nullable(),
     emailOnNewFollower: p.boolean().default(true),
     emailOnNewPublication: p.boolean().default(true),
+    /** E-mail me about my mentorships (requests, answers, tasks, comments). */
+    emailOnMentorship: p.boolean().default(true),
+    /** Mentorship profile: offers to mentor / looks for a mentor, and what about. */
+    availableToMentor: p.boolean().default(false),
+    needsMentoring: p.boolean().default(false),
+    interests: p.string().length(500).nullable(),
+    skills: p.string().length(500).nullable(),
     /** Set when the account was deleted: the row stays, anonymised, so shared content keeps its references. */
     deletedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -9,6 +9,7 @@ import { Migration20261125212721_SeedGenres } from './Migration20261125212721_Se
 import { Migration20261125212859 } from './Migration20261125212859.ts';
 import { Migration20261125214647 } from './Migration20261125214647.ts';
 import { Migration20261125214708 } from './Migration20261125214708.ts';
+import { Migration20261125220313 } from './Migration20261125220313.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125211044', class: Migration20261125211044 },
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125212859', class: Migration20261125212859 },
   { name: 'Migration20261125214647', class: Migration20261125214647 },
   { name: 'Migration20261125214708', class: Migration20261125214708 },
+  { name: 'Migration20261125220313', class: Migration20261125220313 },
 ];
