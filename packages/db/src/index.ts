@@ -43,3 +43,5 @@ export { Mentorship, MENTORSHIP_STATES } from './entities/mentorship.entity.ts';
 export type { MentorshipState } from './entities/mentorship.entity.ts';
 export { MentorshipTask } from './entities/mentorship-task.entity.ts';
 export { TaskComment } from './entities/task-comment.entity.ts';
+export { SearchDocument, SEARCH_KINDS } from './entities/search-document.entity.ts';
+export type { SearchKind } from './entities/search-document.entity.ts';
