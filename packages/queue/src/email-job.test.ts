@@ -27,3 +27,13 @@ describe('email.send contract', () => {
     expect(EmailSendJobSchema.safeParse({ kind: 'verification', to: 'ana@example.test', displayName: 'Ana' }).success).toBe(false);
   });
 });
+
+describe('mentorship e-mail', () => {
+  it('carries the event, the relation and who did it', () => {
+    const base = { kind: 'mentorship', to: 'ana@example.test', displayName: 'Ana', mentorshipId: 7, actorHandle: 'ben', actorName: 'Ben' };
+    expect(EmailSendJobSchema.safeParse({ ...base, event: 'accepted' }).success).toBe(true);
+    expect(EmailSendJobSchema.safeParse({ ...base, event: 'task_created', taskDescription: 'Read chapter 1' }).success).toBe(true);
+    expect(EmailSendJobSchema.safeParse({ ...base, event: 'exploded' }).success).toBe(false);
+    expect(EmailSendJobSchema.safeParse({ ...base, event: 'accepted', mentorshipId: 0 }).success).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
-export { CsvIngestJobSchema, EmailSendJobSchema, JOBS, NotificationsFanoutJobSchema, QUEUE_NAMES, SentimentScoreJobSchema } from './jobs.ts';
-export type { CsvIngestJob, EmailKind, EmailSendJob, JobName, JobPayload, NotificationsFanoutJob, QueueName, SentimentScoreJob } from './jobs.ts';
+export { CsvIngestJobSchema, EmailSendJobSchema, JOBS, MENTORSHIP_EVENTS, NotificationsFanoutJobSchema, QUEUE_NAMES, SentimentScoreJobSchema } from './jobs.ts';
+export type { CsvIngestJob, EmailKind, EmailSendJob, JobName, JobPayload, MentorshipEvent, NotificationsFanoutJob, QueueName, SentimentScoreJob } from './jobs.ts';
 export { createJobProducer } from './job-producer.ts';
 export type { JobProducer, JobProducerOptions } from './job-producer.ts';
 export { enqueueSentimentScore } from './enqueue-sentiment-score.ts';
@@ -12,3 +12,6 @@ export type { PageSentimentScored } from './sentiment-channel.ts';
 export { enqueueNotificationsFanout } from './enqueue-notifications-fanout.ts';
 export { enqueueEmailBatch } from './enqueue-email-batch.ts';
 export type { BatchedEmail } from './enqueue-email-batch.ts';
+export { SearchIndexJobSchema } from './jobs.ts';
+export type { SearchIndexJob } from './jobs.ts';
+export { enqueueSearchIndex } from './enqueue-search-index.ts';

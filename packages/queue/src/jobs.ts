@@ -6,6 +6,7 @@ export const QUEUE_NAMES = {
   email: 'email',
   ingest: 'ingest',
   notifications: 'notifications',
+  search: 'search',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -21,6 +22,24 @@ const recipient = {
   /** How the mail greets the recipient. */
   displayName: z.string().min(1).max(100),
 };
+
+/** What happened in a mentorship, as told to the other party (notification `mentorship.<event>` and e-mail). */
+export const MENTORSHIP_EVENTS = [
+  'requested',
+  'accepted',
+  'rejected',
+  'cancelled',
+  'completed',
+  'withdrawn',
+  'task_created',
+  'task_updated',
+  'task_completed',
+  'task_deleted',
+  'comment_created',
+  'comment_updated',
+  'comment_deleted',
+] as const;
+export type MentorshipEvent = (typeof MENTORSHIP_EVENTS)[number];
 
 /**
  * `email.send`: one e-mail, by kind. Link-bearing kinds carry the raw single-use token (the
@@ -57,6 +76,17 @@ export const EmailSendJobSchema = z.discriminatedUnion('kind', [
     /** Titles of the pages new in this publication (empty on a work's first publication). */
     pageTitles: z.array(z.string().max(200)).max(20).default([]),
   }),
+  z.object({
+    kind: z.literal('mentorship'),
+    ...recipient,
+    event: z.enum(MENTORSHIP_EVENTS),
+    mentorshipId: z.number().int().positive(),
+    /** The other party, who did it. */
+    actorHandle: z.string().min(1).max(64),
+    actorName: z.string().min(1).max(100),
+    /** The task the event is about, for task and comment events. */
+    taskDescription: z.string().max(500).optional(),
+  }),
 ]);
 export type EmailSendJob = z.infer<typeof EmailSendJobSchema>;
 export type EmailKind = EmailSendJob['kind'];
@@ -92,12 +122,24 @@ export const NotificationsFanoutJobSchema = z.object({
 });
 export type NotificationsFanoutJob = z.infer<typeof NotificationsFanoutJobSchema>;
 
+/**
+ * `search.index`: bring the search index up to date with a work (its title and description, and
+ * the frozen text of its published pages; none once unpublished) and its owner, or with an author.
+ * Reads the current state, so a retry or a late run stores the same rows.
+ */
+export const SearchIndexJobSchema = z.object({
+  target: z.enum(['work', 'author']),
+  id: z.number().int().positive(),
+});
+export type SearchIndexJob = z.infer<typeof SearchIndexJobSchema>;
+
 /** Every job: its dotted name, the queue it travels on and the schema of its payload. */
 export const JOBS = {
   'sentiment.score': { queue: QUEUE_NAMES.sentiment, schema: SentimentScoreJobSchema },
   'email.send': { queue: QUEUE_NAMES.email, schema: EmailSendJobSchema },
   'csv.ingest': { queue: QUEUE_NAMES.ingest, schema: CsvIngestJobSchema },
   'notifications.fanout': { queue: QUEUE_NAMES.notifications, schema: NotificationsFanoutJobSchema },
+  'search.index': { queue: QUEUE_NAMES.search, schema: SearchIndexJobSchema },
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['schema']>;

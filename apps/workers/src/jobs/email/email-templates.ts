@@ -95,9 +95,45 @@ export function renderEmail(job: EmailSendJob, publicUrl: string): RenderedEmail
         html: layout(greeting, body, { label: 'Read it', url }, footer),
       };
     }
+    case 'mentorship': {
+      const base = publicUrl.replace(/\/+$/, '');
+      const url = `${base}/mentorships/${job.mentorshipId}`;
+      const { subject, line } = describeMentorshipEvent(job);
+      const footer = `You receive this because you take part in this mentorship; turn these e-mails off in your settings (${base}/settings).`;
+      return {
+        subject,
+        text: `${greeting}\n\n${line}\n\n${url}\n\n${footer}\n\n— Pluma\n`,
+        html: layout(greeting, [line], { label: 'See the mentorship', url }, footer),
+      };
+    }
     default: {
       const unknown: never = job;
       throw new Error(`no template for e-mail kind ${(unknown as { kind: string }).kind}`);
     }
   }
+}
+
+type MentorshipEmail = Extract<EmailSendJob, { kind: 'mentorship' }>;
+
+/** Subject and sentence of a mentorship e-mail, by event. */
+function describeMentorshipEvent(job: MentorshipEmail): { subject: string; line: string } {
+  const who = `${job.actorName} (@${job.actorHandle})`;
+  const task = job.taskDescription === undefined ? 'a task' : `the task "${job.taskDescription}"`;
+  const texts: Record<MentorshipEmail['event'], [subject: string, line: string]> = {
+    requested: [`${job.actorName} asks you for a mentorship`, `${who} sent you a mentorship request. Accept or reject it on Pluma.`],
+    accepted: [`${job.actorName} accepted your mentorship request`, `${who} accepted your mentorship request: your mentorship has begun.`],
+    rejected: [`${job.actorName} declined your mentorship request`, `${who} declined your mentorship request.`],
+    cancelled: [`${job.actorName} cancelled your mentorship`, `${who} cancelled your mentorship.`],
+    completed: [`Your mentorship with ${job.actorName} is complete`, `${who} marked your mentorship as complete.`],
+    withdrawn: [`${job.actorName} withdrew a mentorship request`, `${who} withdrew the mentorship request they sent you.`],
+    task_created: [`New mentorship task from ${job.actorName}`, `${who} added ${task}.`],
+    task_updated: [`${job.actorName} changed a mentorship task`, `${who} changed ${task}.`],
+    task_completed: [`${job.actorName} completed a mentorship task`, `${who} completed ${task}.`],
+    task_deleted: [`${job.actorName} removed a mentorship task`, `${who} removed ${task}.`],
+    comment_created: [`${job.actorName} commented on a mentorship task`, `${who} commented on ${task}.`],
+    comment_updated: [`${job.actorName} edited a comment`, `${who} edited their comment on ${task}.`],
+    comment_deleted: [`${job.actorName} deleted a comment`, `${who} deleted their comment on ${task}.`],
+  };
+  const [subject, line] = texts[job.event];
+  return { subject, line };
 }
