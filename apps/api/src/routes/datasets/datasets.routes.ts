@@ -11,6 +11,7 @@ import { limitBody } from '../../http/json-body-limit.ts';
 import { problemResponses } from '../../http/problem-responses.ts';
 import { validationHook } from '../../http/validation-hook.ts';
 import { UploadAcceptedSchema } from '../uploads/uploads.schema.ts';
+import { currentTraceparent } from './trace-context.ts';
 import { DatasetParamsSchema, InsertRowsBodySchema, InsertRowsResultSchema } from './datasets.schema.ts';
 
 const tags = ['Data sets'];
@@ -85,6 +86,7 @@ export function createDatasetsRoutes(deps: ApiDeps) {
       body: c.req.raw.body,
       declaredBytes: length === undefined || !/^\d+$/.test(length) ? undefined : Number(length),
       maxBytes: deps.config.UPLOAD_MAX_BYTES,
+      traceparent: currentTraceparent(),
     });
     c.header('location', `/v1/uploads/${upload.id}`);
     return c.json({ uploadId: upload.id, status: upload.status, statusUrl: `/v1/uploads/${upload.id}` }, 202);

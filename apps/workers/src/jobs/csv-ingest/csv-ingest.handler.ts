@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, propagation, trace } from '@opentelemetry/api';
 import { UnrecoverableError, type Job } from 'bullmq';
 import {
   Upload,
@@ -32,13 +33,28 @@ export interface CsvIngestDeps {
 
 const NO_REFERENCES: References = { departments: new Set(), jobs: new Set() };
 const PROGRESS_EVERY_MS = 500;
+const tracer = trace.getTracer('pluma-workers');
 
 /** Processor of `csv.ingest`: streams the upload from S3 into its data set, resuming after the last committed batch. */
 export function createCsvIngestHandler(deps: CsvIngestDeps) {
   return async (job: Job): Promise<BatchTotals> => {
     const parsed = CsvIngestJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('csv.ingest payload is invalid');
-    return ingestUpload(deps, job, parsed.data.uploadId);
+    const { uploadId, traceparent } = parsed.data;
+    // Continue the trace of the request that enqueued the upload.
+    const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
+    const attributes = { 'pluma.upload_id': uploadId, 'messaging.message.id': String(job.id) };
+    return tracer.startActiveSpan('csv.ingest', { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
+      try {
+        return await ingestUpload(deps, job, uploadId);
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
   };
 }
 
