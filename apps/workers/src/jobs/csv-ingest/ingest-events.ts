@@ -14,8 +14,8 @@ export interface UploadEvent {
 
 /**
  * The live-update hook of CSV ingestion: `upload.progress` and `upload.done` for the uploader.
- * It is meant to be backed by the socket.io Redis emitter (one room per user) once the API's
- * realtime gateway exists; until then the workers pass `noIngestEvents`.
+ * The workers process backs it with the notifier (socket.io Redis emitter, one room per user);
+ * tests that need no sockets pass `noIngestEvents`.
  */
 export interface IngestEvents {
   progress(event: UploadEvent): void;
