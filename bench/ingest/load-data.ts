@@ -19,7 +19,10 @@ export async function createScratchTable(url: string): Promise<void> {
 }
 
 /** Loads a hired_employees CSV into the scratch table with LOAD DATA LOCAL INFILE; answers the seconds it took. */
-export async function loadDataInfile(url: string, file: string): Promise<{ seconds: number; rows: number }> {
+export async function loadDataInfile(
+  url: string,
+  file: string,
+): Promise<{ seconds: number; rows: number }> {
   const connection = await connect(url);
   try {
     await connection.query(`TRUNCATE TABLE \`${SCRATCH_TABLE}\``);

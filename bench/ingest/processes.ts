@@ -27,7 +27,11 @@ export interface AppProcess {
 }
 
 /** Starts `apps/<app>/src/main.ts` as its own process and waits until its /readyz answers ready. */
-export async function startApp(app: 'api' | 'workers', env: Record<string, string>, portVariable: string): Promise<AppProcess> {
+export async function startApp(
+  app: 'api' | 'workers',
+  env: Record<string, string>,
+  portVariable: string,
+): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [`${ROOT}apps/${app}/src/main.ts`], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, [portVariable]: String(port) },
@@ -38,7 +42,8 @@ export async function startApp(app: 'api' | 'workers', env: Record<string, strin
   child.once('exit', () => live.delete(child));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${app} exited with code ${child.exitCode} while starting`);
+    if (child.exitCode !== null)
+      throw new Error(`${app} exited with code ${child.exitCode} while starting`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (res.ok) break;

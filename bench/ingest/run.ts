@@ -52,7 +52,9 @@ interface SizeResult {
 
 function generate(dir: string, rows: number) {
   // Seed 1, no dirty rows: both paths load exactly the same rows.
-  const out = spawnSync(process.execPath, [GENERATOR, dir, String(rows), '1', '0'], { encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [GENERATOR, dir, String(rows), '1', '0'], {
+    encoding: 'utf8',
+  });
   if (out.status !== 0) throw new Error(`generator failed: ${out.stderr}`);
 }
 
@@ -62,7 +64,11 @@ async function main() {
   const dbUrl = new URL(baseUrl);
   dbUrl.pathname = `/${dbName}`;
   const url = dbUrl.toString();
-  const s3 = await startEmbeddedS3({ port: 0, directory: join(workDir, 's3'), bucket: 'bench-ingest' });
+  const s3 = await startEmbeddedS3({
+    port: 0,
+    directory: join(workDir, 's3'),
+    bucket: 'bench-ingest',
+  });
   const mail = await startMailCatcher({ port: 0 });
   const orm = await createOrm({ url });
   const apps: AppProcess[] = [];
@@ -70,7 +76,13 @@ async function main() {
     console.log(`bench/ingest: database ${dbName}, data in ${workDir}`);
     await migrate(orm, url);
     const em = orm.em.fork();
-    const user = em.create(User, { email: 'bench@example.test', handle: 'bench', displayName: 'Bench', passwordHash: '!', emailVerifiedAt: new Date() });
+    const user = em.create(User, {
+      email: 'bench@example.test',
+      handle: 'bench',
+      displayName: 'Bench',
+      passwordHash: '!',
+      emailVerifiedAt: new Date(),
+    });
     await em.flush();
     const { token } = await signAccessToken(JWT_SECRET, user.id, 24 * 3600);
 
@@ -96,24 +108,39 @@ async function main() {
       const started = performance.now();
       const res = await fetch(`${apiUrl}/v1/datasets/${dataset}/uploads`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(size) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'text/csv',
+          'content-length': String(size),
+        },
         body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
         duplex: 'half',
       } as RequestInit);
-      if (res.status !== 202) throw new Error(`upload of ${dataset} answered ${res.status}: ${await res.text()}`);
+      if (res.status !== 202)
+        throw new Error(`upload of ${dataset} answered ${res.status}: ${await res.text()}`);
       const { uploadId } = (await res.json()) as { uploadId: number };
       const uploaded = performance.now();
       for (;;) {
-        const view = (await (await fetch(`${apiUrl}/v1/uploads/${uploadId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        const view = (await (
+          await fetch(`${apiUrl}/v1/uploads/${uploadId}`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).json()) as {
           status: string;
           rowsInserted: number;
           rowsRejected: number;
           failureReason: string | null;
         };
-        if (view.status === 'failed') throw new Error(`upload of ${dataset} failed: ${view.failureReason}`);
+        if (view.status === 'failed')
+          throw new Error(`upload of ${dataset} failed: ${view.failureReason}`);
         if (view.status === 'succeeded') {
           const done = performance.now();
-          return { uploadSeconds: (uploaded - started) / 1000, ingestSeconds: (done - uploaded) / 1000, fullPathSeconds: (done - started) / 1000, view };
+          return {
+            uploadSeconds: (uploaded - started) / 1000,
+            ingestSeconds: (done - uploaded) / 1000,
+            fullPathSeconds: (done - started) / 1000,
+            view,
+          };
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -137,17 +164,21 @@ async function main() {
 
       console.log(`${rows.toLocaleString('en')} rows: LOAD DATA LOCAL INFILE…`);
       const loadData = await loadDataInfile(url, file);
-      if (loadData.rows !== rows) throw new Error(`LOAD DATA loaded ${loadData.rows} rows, expected ${rows}`);
+      if (loadData.rows !== rows)
+        throw new Error(`LOAD DATA loaded ${loadData.rows} rows, expected ${rows}`);
       // The scratch table is dropped again so both runs find the same buffer pool pressure.
       await orm.em.fork().execute(`DROP TABLE \`${SCRATCH_TABLE}\``);
 
       console.log(`${rows.toLocaleString('en')} rows: upload -> S3 -> worker -> MySQL…`);
       const run = await upload('hired_employees', file);
-      const [count] = await orm.em.fork().execute<{ n: number }[]>('SELECT COUNT(*) AS n FROM `hired_employees`');
+      const [count] = await orm.em
+        .fork()
+        .execute<{ n: number }[]>('SELECT COUNT(*) AS n FROM `hired_employees`');
       const workerPeakRssBytes = await workers.peakRss();
       await workers.stop();
       const rowsInTable = Number(count?.n ?? 0);
-      if (rowsInTable !== rows || run.view.rowsInserted !== rows) throw new Error(`ingested ${rowsInTable} rows, expected ${rows}`);
+      if (rowsInTable !== rows || run.view.rowsInserted !== rows)
+        throw new Error(`ingested ${rowsInTable} rows, expected ${rows}`);
 
       const loadDataRowsPerSecond = rows / loadData.seconds;
       results.push({
@@ -189,7 +220,9 @@ async function main() {
 function report(results: SizeResult[]) {
   const k = (n: number) => `${Math.round(n / 1000).toLocaleString('en')}k`;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-  console.log('\n| rows | file | full path rows/s | worker rows/s | LOAD DATA rows/s | full/LOAD | worker/LOAD | worker peak RSS |');
+  console.log(
+    '\n| rows | file | full path rows/s | worker rows/s | LOAD DATA rows/s | full/LOAD | worker/LOAD | worker peak RSS |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
@@ -199,7 +232,8 @@ function report(results: SizeResult[]) {
   }
   const small = results[0];
   const large = results[results.length - 1];
-  const rssGrowth = small && large && small !== large ? large.workerPeakRssBytes / small.workerPeakRssBytes - 1 : 0;
+  const rssGrowth =
+    small && large && small !== large ? large.workerPeakRssBytes / small.workerPeakRssBytes - 1 : 0;
   const goals = {
     ratioAtLeast0_6: results.every((r) => r.ratioFullPath >= 0.6),
     rssWithin20Percent: Math.abs(rssGrowth) <= 0.2,
@@ -211,7 +245,22 @@ function report(results: SizeResult[]) {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = join(RESULTS, `ingest-${stamp}.json`);
   return mkdir(RESULTS, { recursive: true })
-    .then(() => writeFile(out, JSON.stringify({ at: new Date().toISOString(), parallelBatches: Number(args.parallel), results, rssGrowth, goals }, null, 2)))
+    .then(() =>
+      writeFile(
+        out,
+        JSON.stringify(
+          {
+            at: new Date().toISOString(),
+            parallelBatches: Number(args.parallel),
+            results,
+            rssGrowth,
+            goals,
+          },
+          null,
+          2,
+        ),
+      ),
+    )
     .then(() => console.log(`wrote ${out}`));
 }
 

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/mysql';
-import { IdSet, duplicateIdReason, loadReferences, writeDatasetBatch, type Dataset } from '@pluma/db';
+import {
+  IdSet,
+  duplicateIdReason,
+  loadReferences,
+  writeDatasetBatch,
+  type Dataset,
+} from '@pluma/db';
 
 export interface RowRejection {
   /** Position of the row in the request array, from 0. */
@@ -15,7 +21,8 @@ export interface InsertRowsResult {
 /** A JSON row as the CSV fields the data set's checks read, or why it cannot be one. */
 function toFields(dataset: Dataset, row: Record<string, unknown>): string[] | string {
   const unknown = Object.keys(row).filter((key) => !dataset.columns.includes(key));
-  if (unknown.length > 0) return `unknown field ${unknown.join(', ')}; ${dataset.name} rows have ${dataset.columns.join(', ')}`;
+  if (unknown.length > 0)
+    return `unknown field ${unknown.join(', ')}; ${dataset.name} rows have ${dataset.columns.join(', ')}`;
   const fields: string[] = [];
   for (const column of dataset.columns) {
     const value = row[column];
@@ -31,8 +38,14 @@ function toFields(dataset: Dataset, row: Record<string, unknown>): string[] | st
  * Inserts up to 1,000 rows in one transaction under the rules of CSV uploads (an existing id is
  * replaced); rows that break a rule are left out and answered with their index and reason.
  */
-export async function insertDatasetRows(em: EntityManager, dataset: Dataset, rows: Record<string, unknown>[]): Promise<InsertRowsResult> {
-  const refs = dataset.needsReferences ? await loadReferences(em) : { departments: new Set<number>(), jobs: new Set<number>() };
+export async function insertDatasetRows(
+  em: EntityManager,
+  dataset: Dataset,
+  rows: Record<string, unknown>[],
+): Promise<InsertRowsResult> {
+  const refs = dataset.needsReferences
+    ? await loadReferences(em)
+    : { departments: new Set<number>(), jobs: new Set<number>() };
   const seen = new IdSet();
   const tuples: string[] = [];
   const rejected: RowRejection[] = [];
@@ -41,7 +54,8 @@ export async function insertDatasetRows(em: EntityManager, dataset: Dataset, row
     if (typeof fields === 'string') return void rejected.push({ index, reason: fields });
     const checked = dataset.check(fields, refs);
     if (typeof checked === 'string') return void rejected.push({ index, reason: checked });
-    if (seen.has(checked.id)) return void rejected.push({ index, reason: duplicateIdReason(checked.id) });
+    if (seen.has(checked.id))
+      return void rejected.push({ index, reason: duplicateIdReason(checked.id) });
     seen.add(checked.id);
     tuples.push(checked.tuple);
   });

@@ -9,7 +9,10 @@ export interface RejectedRow {
 const PAGE = 5000;
 
 /** An upload's rejected rows in line order, read a page at a time so a long list is never held whole. */
-export async function* listUploadRejections(em: EntityManager, uploadId: number): AsyncGenerator<RejectedRow[]> {
+export async function* listUploadRejections(
+  em: EntityManager,
+  uploadId: number,
+): AsyncGenerator<RejectedRow[]> {
   let after = 0;
   for (;;) {
     const rows = await em.execute<{ line: number; reason: string; raw: string }[]>(

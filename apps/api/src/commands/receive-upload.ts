@@ -34,7 +34,10 @@ export async function receiveUpload(
   input: ReceiveUploadInput,
 ): Promise<Upload> {
   const tooLarge = () =>
-    new AppError('request.too_large', `The file is larger than ${describeBytes(input.maxBytes)}, the most one upload may hold; split it into smaller files.`);
+    new AppError(
+      'request.too_large',
+      `The file is larger than ${describeBytes(input.maxBytes)}, the most one upload may hold; split it into smaller files.`,
+    );
   if (input.declaredBytes !== undefined && input.declaredBytes > input.maxBytes) throw tooLarge();
   if (!input.body) throw new AppError('request.invalid', 'Send the CSV file as the request body.');
 
@@ -71,10 +74,17 @@ export async function receiveUpload(
   upload.queuedAt = new Date();
   await em.flush();
   try {
-    await enqueueCsvIngest(jobs, { uploadId: upload.id, ...(input.traceparent ? { traceparent: input.traceparent } : {}) });
+    await enqueueCsvIngest(jobs, {
+      uploadId: upload.id,
+      ...(input.traceparent ? { traceparent: input.traceparent } : {}),
+    });
   } catch (error) {
     await fail('The file arrived but could not be queued for ingestion; upload it again.');
-    throw new AppError('dependency.unavailable', 'The job queue is unavailable; try again shortly.', { cause: error });
+    throw new AppError(
+      'dependency.unavailable',
+      'The job queue is unavailable; try again shortly.',
+      { cause: error },
+    );
   }
   return upload;
 }

@@ -10,7 +10,10 @@ export interface QuarterHires {
 }
 
 /** Hires per department and job in each quarter of `year` (UTC), ordered by department then job. */
-export async function reportHiresByQuarter(em: EntityManager, year: number): Promise<QuarterHires[]> {
+export async function reportHiresByQuarter(
+  em: EntityManager,
+  year: number,
+): Promise<QuarterHires[]> {
   const rows = await em.execute<Record<string, string | number>[]>(
     'SELECT d.`department` AS department, j.`job` AS job, ' +
       'SUM(QUARTER(h.`datetime`) = 1) AS q1, SUM(QUARTER(h.`datetime`) = 2) AS q2, ' +

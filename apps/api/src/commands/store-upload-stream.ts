@@ -28,12 +28,17 @@ export async function storeUploadStream(
   const etags: { part: number; etag: string }[] = [];
 
   const flushPart = async () => {
-    uploadId ??= await client.initiateNewMultipartUpload(bucket, key, { 'content-type': 'text/csv' });
+    uploadId ??= await client.initiateNewMultipartUpload(bucket, key, {
+      'content-type': 'text/csv',
+    });
     const part = etags.length + 1;
     const payload = Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    const { etag } = await client.uploadPart({ bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: {} }, payload);
+    const { etag } = await client.uploadPart(
+      { bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: {} },
+      payload,
+    );
     etags.push({ part, etag });
   };
 
@@ -49,7 +54,9 @@ export async function storeUploadStream(
       if (pendingBytes >= PART_BYTES) await flushPart();
     }
     if (!uploadId) {
-      await client.putObject(bucket, key, Buffer.concat(pending, pendingBytes), pendingBytes, { 'content-type': 'text/csv' });
+      await client.putObject(bucket, key, Buffer.concat(pending, pendingBytes), pendingBytes, {
+        'content-type': 'text/csv',
+      });
       return { bytes, tooLarge: false };
     }
     if (pendingBytes > 0) await flushPart();

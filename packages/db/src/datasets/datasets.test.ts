@@ -15,11 +15,26 @@ describe('hired_employees rules', () => {
   });
 
   it.each([
-    [['5', 'Ana', '2023-02-29T10:00:00Z', '1', '7'], 'datetime is not a real date and time: "2023-02-29T10:00:00Z"'],
-    [['5', 'Ana', '2021-07-27 16:02:08', '1', '7'], 'datetime must be ISO 8601 in UTC like 2021-07-27T16:02:08Z, got "2021-07-27 16:02:08"'],
-    [['5', 'Ana', '2021-07-27T24:00:00Z', '1', '7'], 'datetime is not a real date and time: "2021-07-27T24:00:00Z"'],
-    [['0', 'Ana', '2021-07-27T16:02:08Z', '1', '7'], 'id must be a whole number from 1 to 2147483647, got "0"'],
-    [['2147483648', 'Ana', '2021-07-27T16:02:08Z', '1', '7'], 'id must be a whole number from 1 to 2147483647, got "2147483648"'],
+    [
+      ['5', 'Ana', '2023-02-29T10:00:00Z', '1', '7'],
+      'datetime is not a real date and time: "2023-02-29T10:00:00Z"',
+    ],
+    [
+      ['5', 'Ana', '2021-07-27 16:02:08', '1', '7'],
+      'datetime must be ISO 8601 in UTC like 2021-07-27T16:02:08Z, got "2021-07-27 16:02:08"',
+    ],
+    [
+      ['5', 'Ana', '2021-07-27T24:00:00Z', '1', '7'],
+      'datetime is not a real date and time: "2021-07-27T24:00:00Z"',
+    ],
+    [
+      ['0', 'Ana', '2021-07-27T16:02:08Z', '1', '7'],
+      'id must be a whole number from 1 to 2147483647, got "0"',
+    ],
+    [
+      ['2147483648', 'Ana', '2021-07-27T16:02:08Z', '1', '7'],
+      'id must be a whole number from 1 to 2147483647, got "2147483648"',
+    ],
     [['5', '  ', '2021-07-27T16:02:08Z', '1', '7'], 'name is missing'],
     [['5', 'A\uFFFDa', '2021-07-27T16:02:08Z', '1', '7'], 'name is not valid UTF-8 text'],
     [['5', 'Ana', '2021-07-27T16:02:08Z', '', '7'], 'department_id is missing'],
@@ -41,6 +56,13 @@ describe('IdSet', () => {
   it('remembers ids across pages, including the largest', () => {
     const ids = new IdSet();
     for (const id of [1, 65535, 65536, 2147483647]) ids.add(id);
-    expect([1, 2, 65535, 65536, 65537, 2147483647].map((id) => ids.has(id))).toEqual([true, false, true, true, false, true]);
+    expect([1, 2, 65535, 65536, 65537, 2147483647].map((id) => ids.has(id))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 });

@@ -57,12 +57,15 @@ function parsePositiveInt(value: string): number {
 function checkId(column: string, value: string): number | string {
   if (value === '') return `${column} is missing`;
   const id = parsePositiveInt(value);
-  return id < 1 || id > MAX_ID ? `${column} must be a whole number from 1 to ${MAX_ID}, got ${describe(value)}` : id;
+  return id < 1 || id > MAX_ID
+    ? `${column} must be a whole number from 1 to ${MAX_ID}, got ${describe(value)}`
+    : id;
 }
 
 function checkName(column: string, value: string): string | undefined {
   if (value.trim() === '') return `${column} is missing`;
-  if (value.length > MAX_NAME_LENGTH) return `${column} is longer than ${MAX_NAME_LENGTH} characters`;
+  if (value.length > MAX_NAME_LENGTH)
+    return `${column} is longer than ${MAX_NAME_LENGTH} characters`;
   if (value.includes(REPLACEMENT_CHAR)) return `${column} is not valid UTF-8 text`;
   return undefined;
 }
@@ -94,13 +97,32 @@ function checkDatetime(value: string): string | { sql: string } {
   const second = digitsAt(value, 17, 19);
   if (
     value.length !== 20 ||
-    value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':' || value[19] !== 'Z' ||
-    year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0
+    value[4] !== '-' ||
+    value[7] !== '-' ||
+    value[10] !== 'T' ||
+    value[13] !== ':' ||
+    value[16] !== ':' ||
+    value[19] !== 'Z' ||
+    year < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    minute < 0 ||
+    second < 0
   ) {
     return `datetime must be ISO 8601 in UTC like 2021-07-27T16:02:08Z, got ${describe(value)}`;
   }
   const days = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) {
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > days ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return `datetime is not a real date and time: ${describe(value)}`;
   }
   return { sql: `${value.slice(0, 10)} ${value.slice(11, 19)}` };
@@ -150,7 +172,8 @@ const hiredEmployees: Dataset = {
     if (typeof departmentId === 'string') return departmentId;
     const jobId = checkId('job_id', fields[4]!);
     if (typeof jobId === 'string') return jobId;
-    if (!refs.departments.has(departmentId)) return `department_id ${departmentId} does not exist; upload departments first`;
+    if (!refs.departments.has(departmentId))
+      return `department_id ${departmentId} does not exist; upload departments first`;
     if (!refs.jobs.has(jobId)) return `job_id ${jobId} does not exist; upload jobs first`;
     return { id, tuple: `(${id},${sqlString(name)},'${datetime.sql}',${departmentId},${jobId})` };
   },
@@ -173,7 +196,9 @@ export const DATASETS: Record<DatasetName, Dataset> = {
 
 /** The data set called `name`, or undefined. */
 export function findDataset(name: string): Dataset | undefined {
-  return (DATASET_NAMES as readonly string[]).includes(name) ? DATASETS[name as DatasetName] : undefined;
+  return (DATASET_NAMES as readonly string[]).includes(name)
+    ? DATASETS[name as DatasetName]
+    : undefined;
 }
 
 /** The reason given for a row whose id already came on an earlier valid row of the same file or request. */

@@ -33,7 +33,11 @@ const MAX_RAW_LENGTH = 2000;
  * Writes one batch in one transaction: the rows (an upsert keyed by id, so writing it again changes
  * nothing), its rejections and, for an upload, its checkpoint. Either all of it is stored or none.
  */
-export async function writeDatasetBatch(em: EntityManager, dataset: Dataset, batch: DatasetBatch): Promise<void> {
+export async function writeDatasetBatch(
+  em: EntityManager,
+  dataset: Dataset,
+  batch: DatasetBatch,
+): Promise<void> {
   if (batch.tuples.length > 1000) throw new RangeError('a batch holds at most 1,000 rows');
   await em.transactional(async (tx) => {
     if (batch.tuples.length > 0) await tx.execute(dataset.upsertSql(batch.tuples), [], 'run');
@@ -42,7 +46,10 @@ export async function writeDatasetBatch(em: EntityManager, dataset: Dataset, bat
     const rejections = batch.rejections ?? [];
     if (rejections.length > 0) {
       const values = rejections
-        .map((r) => `(${checkpoint.uploadId},${r.line},${sqlString(r.reason.slice(0, 300))},${sqlString(r.raw.slice(0, MAX_RAW_LENGTH))})`)
+        .map(
+          (r) =>
+            `(${checkpoint.uploadId},${r.line},${sqlString(r.reason.slice(0, 300))},${sqlString(r.raw.slice(0, MAX_RAW_LENGTH))})`,
+        )
         .join(',');
       await tx.execute(
         `INSERT INTO \`upload_rejections\` (\`upload_id\`,\`line\`,\`reason\`,\`raw\`) VALUES ${values} ` +
@@ -81,13 +88,22 @@ export interface BatchTotals {
 }
 
 /** The batch numbers of an upload already committed (a resumed job skips them). */
-export async function findCommittedBatches(em: EntityManager, uploadId: number): Promise<Set<number>> {
-  const rows = await em.execute<{ batch_no: number }[]>('SELECT `batch_no` FROM `upload_batches` WHERE `upload_id` = ?', [uploadId]);
+export async function findCommittedBatches(
+  em: EntityManager,
+  uploadId: number,
+): Promise<Set<number>> {
+  const rows = await em.execute<{ batch_no: number }[]>(
+    'SELECT `batch_no` FROM `upload_batches` WHERE `upload_id` = ?',
+    [uploadId],
+  );
   return new Set(rows.map((r) => Number(r.batch_no)));
 }
 
 /** Sums the counts of an upload's committed batches. */
-export async function sumCommittedBatches(em: EntityManager, uploadId: number): Promise<BatchTotals> {
+export async function sumCommittedBatches(
+  em: EntityManager,
+  uploadId: number,
+): Promise<BatchTotals> {
   const [row] = await em.execute<Record<string, string | number | null>[]>(
     'SELECT COUNT(*) AS batches, COALESCE(SUM(`rows_read`),0) AS rows_read, COALESCE(SUM(`rows_inserted`),0) AS rows_inserted, ' +
       'COALESCE(SUM(`rows_rejected`),0) AS rows_rejected, COALESCE(MAX(`batch_no`),-1) AS last_batch_no FROM `upload_batches` WHERE `upload_id` = ?',

@@ -1,7 +1,13 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { User } from './user.entity.ts';
 
-export const UPLOAD_STATUSES = ['receiving', 'queued', 'processing', 'succeeded', 'failed'] as const;
+export const UPLOAD_STATUSES = [
+  'receiving',
+  'queued',
+  'processing',
+  'succeeded',
+  'failed',
+] as const;
 export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
 
 /** One CSV ingestion run: the uploaded object in S3, its progress, counts and outcome. */

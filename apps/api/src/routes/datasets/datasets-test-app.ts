@@ -33,13 +33,21 @@ export interface DatasetsTestApp {
   s3: TestS3;
   jobs: JobProducer;
   user(): Promise<TestUser>;
-  call(who: TestUser | undefined, method: string, path: string, init?: { body?: RequestBody | object; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    who: TestUser | undefined,
+    method: string,
+    path: string,
+    init?: { body?: RequestBody | object; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** Starts the workers process on this test's servers and queue prefix. */
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startDatasetsTestApp(label: string, overrides: { UPLOAD_MAX_BYTES?: string } = {}): Promise<DatasetsTestApp> {
+export async function startDatasetsTestApp(
+  label: string,
+  overrides: { UPLOAD_MAX_BYTES?: string } = {},
+): Promise<DatasetsTestApp> {
   const db = await createTestDatabase(label);
   const s3 = await startTestS3();
   const redis: Redis = await connectRedis(testRedisUrl());
@@ -56,9 +64,22 @@ export async function startDatasetsTestApp(label: string, overrides: { UPLOAD_MA
     QUEUE_PREFIX: queuePrefix,
     ...overrides,
   });
-  const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
+  const storage = createObjectStore({
+    endpoint: s3.endpoint,
+    accessKey: s3.accessKey,
+    secretKey: s3.secretKey,
+    bucket: s3.bucket,
+  });
   const jobs = createJobProducer({ redisUrl: testRedisUrl(), prefix: queuePrefix });
-  const app = createApp({ config, log: createLogger({ service: 'api', level: 'silent' }), orm: db.orm, redis, storage, jobs, redisPrefix });
+  const app = createApp({
+    config,
+    log: createLogger({ service: 'api', level: 'silent' }),
+    orm: db.orm,
+    redis,
+    storage,
+    jobs,
+    redisPrefix,
+  });
   let workers: ChildProcess | undefined;
   let mail: MailCatcher | undefined;
   return {
@@ -71,11 +92,22 @@ export async function startDatasetsTestApp(label: string, overrides: { UPLOAD_MA
       const headers: Record<string, string> = { ...init.headers };
       if (who) headers.authorization = `Bearer ${who.token}`;
       let body = init.body as RequestBody | undefined;
-      if (init.body !== undefined && !(typeof init.body === 'string' || init.body instanceof Uint8Array || init.body instanceof ReadableStream)) {
+      if (
+        init.body !== undefined &&
+        !(
+          typeof init.body === 'string' ||
+          init.body instanceof Uint8Array ||
+          init.body instanceof ReadableStream
+        )
+      ) {
         body = JSON.stringify(init.body);
         headers['content-type'] ??= 'application/json';
       }
-      const request: RequestInit & { duplex?: 'half' } = { method, headers, ...(body === undefined ? {} : { body }) };
+      const request: RequestInit & { duplex?: 'half' } = {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      };
       if (body instanceof ReadableStream) request.duplex = 'half';
       return Promise.resolve(app.request(path, request));
     },
@@ -107,7 +139,8 @@ export async function startDatasetsTestApp(label: string, overrides: { UPLOAD_MA
         await exited;
       }
       await mail?.stop();
-      for (const queue of ['ingest', 'email'] as const) await jobs.queue(queue).obliterate({ force: true });
+      for (const queue of ['ingest', 'email'] as const)
+        await jobs.queue(queue).obliterate({ force: true });
       await jobs.close();
       await redis.close();
       await s3.stop();

@@ -12,7 +12,11 @@ import { problemResponses } from '../../http/problem-responses.ts';
 import { validationHook } from '../../http/validation-hook.ts';
 import { UploadAcceptedSchema } from '../uploads/uploads.schema.ts';
 import { currentTraceparent } from './trace-context.ts';
-import { DatasetParamsSchema, InsertRowsBodySchema, InsertRowsResultSchema } from './datasets.schema.ts';
+import {
+  DatasetParamsSchema,
+  InsertRowsBodySchema,
+  InsertRowsResultSchema,
+} from './datasets.schema.ts';
 
 const tags = ['Data sets'];
 const security = [{ bearerAuth: [] }];
@@ -49,10 +53,16 @@ const uploadRoute = createRoute({
   middleware: [csvBodyOnly] as const,
   request: {
     params: DatasetParamsSchema,
-    body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } },
+    body: {
+      required: true,
+      content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
   },
   responses: {
-    202: { description: 'Stored and queued for ingestion', content: { 'application/json': { schema: UploadAcceptedSchema } } },
+    202: {
+      description: 'Stored and queued for ingestion',
+      content: { 'application/json': { schema: UploadAcceptedSchema } },
+    },
     ...problemResponses(400, 401, 413, 415),
   },
 });
@@ -65,9 +75,15 @@ const rowsRoute = createRoute({
   description: `${RULES} Here the rows are JSON objects; rejected rows are answered by their index in the array.`,
   security,
   middleware: [limitBody(2 * 1024 * 1024, 'The JSON body')] as const,
-  request: { params: DatasetParamsSchema, body: { required: true, content: { 'application/json': { schema: InsertRowsBodySchema } } } },
+  request: {
+    params: DatasetParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: InsertRowsBodySchema } } },
+  },
   responses: {
-    200: { description: 'What was inserted and which rows were rejected, and why', content: { 'application/json': { schema: InsertRowsResultSchema } } },
+    200: {
+      description: 'What was inserted and which rows were rejected, and why',
+      content: { 'application/json': { schema: InsertRowsResultSchema } },
+    },
     ...problemResponses(400, 401, 413),
   },
 });
@@ -89,7 +105,10 @@ export function createDatasetsRoutes(deps: ApiDeps) {
       traceparent: currentTraceparent(),
     });
     c.header('location', `/v1/uploads/${upload.id}`);
-    return c.json({ uploadId: upload.id, status: upload.status, statusUrl: `/v1/uploads/${upload.id}` }, 202);
+    return c.json(
+      { uploadId: upload.id, status: upload.status, statusUrl: `/v1/uploads/${upload.id}` },
+      202,
+    );
   });
 
   app.openapi(rowsRoute, async (c) => {

@@ -8,12 +8,19 @@ import { problemResponses } from '../../http/problem-responses.ts';
 import { validationHook } from '../../http/validation-hook.ts';
 import { wantsCsv } from './csv.ts';
 import { presentDepartmentsAboveMeanCsv, presentHiresByQuarterCsv } from './reports.presenter.ts';
-import { DepartmentsAboveMeanSchema, HiresByQuarterSchema, YearQuerySchema } from './reports.schema.ts';
+import {
+  DepartmentsAboveMeanSchema,
+  HiresByQuarterSchema,
+  YearQuerySchema,
+} from './reports.schema.ts';
 
 const tags = ['Reports'];
 const security = [{ bearerAuth: [] }];
-const CSV_NOTE = 'JSON by default; CSV with a header line when the request says `Accept: text/csv`. Dates are UTC.';
-const csvContent = (example: string) => ({ 'text/csv': { schema: z.string().openapi({ example }) } });
+const CSV_NOTE =
+  'JSON by default; CSV with a header line when the request says `Accept: text/csv`. Dates are UTC.';
+const csvContent = (example: string) => ({
+  'text/csv': { schema: z.string().openapi({ example }) },
+});
 
 const hiresByQuarterRoute = createRoute({
   method: 'get',
@@ -26,7 +33,10 @@ const hiresByQuarterRoute = createRoute({
   responses: {
     200: {
       description: 'The report',
-      content: { 'application/json': { schema: HiresByQuarterSchema }, ...csvContent('department,job,Q1,Q2,Q3,Q4\r\nEngineering,Data Analyst,1,0,2,0\r\n') },
+      content: {
+        'application/json': { schema: HiresByQuarterSchema },
+        ...csvContent('department,job,Q1,Q2,Q3,Q4\r\nEngineering,Data Analyst,1,0,2,0\r\n'),
+      },
     },
     ...problemResponses(400, 401),
   },
@@ -46,7 +56,10 @@ const departmentsAboveMeanRoute = createRoute({
   responses: {
     200: {
       description: 'The report',
-      content: { 'application/json': { schema: DepartmentsAboveMeanSchema }, ...csvContent('id,department,hired\r\n5,Engineering,40\r\n') },
+      content: {
+        'application/json': { schema: DepartmentsAboveMeanSchema },
+        ...csvContent('id,department,hired\r\n5,Engineering,40\r\n'),
+      },
     },
     ...problemResponses(400, 401),
   },
@@ -55,7 +68,10 @@ const departmentsAboveMeanRoute = createRoute({
 /** Reports over the employment data sets (signed-in users). */
 export function createReportsRoutes(_deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
-  const csv = (body: string) => ({ body, headers: { 'content-type': 'text/csv; charset=utf-8', vary: 'Accept' } });
+  const csv = (body: string) => ({
+    body,
+    headers: { 'content-type': 'text/csv; charset=utf-8', vary: 'Accept' },
+  });
 
   app.openapi(hiresByQuarterRoute, async (c) => {
     requireAuth(c.get('auth'));

@@ -21,7 +21,10 @@ export function presentUpload(upload: Upload): UploadView {
     queuedAt: iso(upload.queuedAt),
     startedAt: iso(upload.startedAt),
     finishedAt: iso(upload.finishedAt),
-    durationMs: upload.startedAt && upload.finishedAt ? upload.finishedAt.getTime() - upload.startedAt.getTime() : null,
+    durationMs:
+      upload.startedAt && upload.finishedAt
+        ? upload.finishedAt.getTime() - upload.startedAt.getTime()
+        : null,
     rejectionsUrl: `/v1/uploads/${upload.id}/rejections`,
   };
 }

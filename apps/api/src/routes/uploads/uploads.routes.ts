@@ -34,7 +34,10 @@ const rejectionsRoute = createRoute({
   security,
   request: { params: UploadIdParamsSchema },
   responses: {
-    200: { description: 'CSV with a header line, in line order', content: { 'text/csv': { schema: z.string() } } },
+    200: {
+      description: 'CSV with a header line, in line order',
+      content: { 'text/csv': { schema: z.string() } },
+    },
     ...problemResponses(400, 401, 404),
   },
 });

@@ -14,18 +14,35 @@ export const UploadSchema = z
   .object({
     id: z.number().int(),
     dataset: z.enum(DATASET_NAMES),
-    status: z.enum(UPLOAD_STATUSES).openapi({ description: 'receiving -> queued -> processing -> succeeded | failed' }),
-    progress: z.number().int().min(0).max(100).openapi({ description: 'Percent of the file ingested' }),
+    status: z
+      .enum(UPLOAD_STATUSES)
+      .openapi({ description: 'receiving -> queued -> processing -> succeeded | failed' }),
+    progress: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .openapi({ description: 'Percent of the file ingested' }),
     sizeBytes: z.number().int().nullable(),
     rowsRead: z.number().int(),
-    rowsInserted: z.number().int().openapi({ description: 'Rows written: new ids inserted, existing ids replaced' }),
+    rowsInserted: z
+      .number()
+      .int()
+      .openapi({ description: 'Rows written: new ids inserted, existing ids replaced' }),
     rowsRejected: z.number().int(),
-    failureReason: z.string().nullable().openapi({ description: 'Why the upload failed, when it did' }),
+    failureReason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why the upload failed, when it did' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     queuedAt: z.string().nullable().openapi({ format: 'date-time' }),
     startedAt: z.string().nullable().openapi({ format: 'date-time' }),
     finishedAt: z.string().nullable().openapi({ format: 'date-time' }),
-    durationMs: z.number().int().nullable().openapi({ description: 'From the start of ingestion to its end' }),
+    durationMs: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'From the start of ingestion to its end' }),
     rejectionsUrl: z.string(),
   })
   .openapi('Upload');

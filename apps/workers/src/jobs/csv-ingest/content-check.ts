@@ -17,14 +17,20 @@ export function createContentCheck() {
       const part = chunk.subarray(0, SNIFF_BYTES - seen);
       seen += part.length;
       if (part.includes(0)) {
-        throw new IngestFailure('The file is not a CSV text file: it contains NUL bytes (is it binary, or saved as UTF-16?). Save it as UTF-8 CSV and upload it again.', {
-          wholeFile: true,
-        });
+        throw new IngestFailure(
+          'The file is not a CSV text file: it contains NUL bytes (is it binary, or saved as UTF-16?). Save it as UTF-8 CSV and upload it again.',
+          {
+            wholeFile: true,
+          },
+        );
       }
       try {
         decoder.decode(part, { stream: seen < SNIFF_BYTES });
       } catch {
-        throw new IngestFailure('The file is not UTF-8 text. Save it as UTF-8 CSV and upload it again.', { wholeFile: true });
+        throw new IngestFailure(
+          'The file is not UTF-8 text. Save it as UTF-8 CSV and upload it again.',
+          { wholeFile: true },
+        );
       }
     },
   };

@@ -9,10 +9,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Upload } from '@pluma/db';
 import { startMailCatcher, testRedisUrl, type MailCatcher } from '@pluma/testing';
 import { expectIngest } from './test-support/expected-ingest.ts';
-import { countRows, startIngestHarness, type IngestHarness } from './test-support/ingest-harness.ts';
+import {
+  countRows,
+  startIngestHarness,
+  type IngestHarness,
+} from './test-support/ingest-harness.ts';
 
 const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
-const GENERATOR = fileURLToPath(new URL('../../../../../bench/ingest/gen-employment.mjs', import.meta.url));
+const GENERATOR = fileURLToPath(
+  new URL('../../../../../bench/ingest/gen-employment.mjs', import.meta.url),
+);
 const ROWS = 200_000;
 
 describe('csv.ingest after a crash', () => {
@@ -60,53 +66,81 @@ describe('csv.ingest after a crash', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('ends with every valid row exactly once when the worker is killed between 20% and 80%', { timeout: 60_000 }, async () => {
-    const read = (name: string) => readFile(join(dir, `${name}.csv`));
-    const first = startWorkers();
-    for (const dataset of ['departments', 'jobs']) {
-      expect((await h.settled(await h.upload(dataset, await read(dataset)))).status).toBe('succeeded');
-    }
-    const file = await read('hired_employees');
-    const expected = expectIngest(file.toString('utf8'), 'hired_employees', new Set(Array.from({ length: 12 }, (_, i) => i + 1)), new Set(Array.from({ length: 183 }, (_, i) => i + 1)));
-    const totalBatches = ROWS / 1000;
+  it(
+    'ends with every valid row exactly once when the worker is killed between 20% and 80%',
+    { timeout: 60_000 },
+    async () => {
+      const read = (name: string) => readFile(join(dir, `${name}.csv`));
+      const first = startWorkers();
+      for (const dataset of ['departments', 'jobs']) {
+        expect((await h.settled(await h.upload(dataset, await read(dataset)))).status).toBe(
+          'succeeded',
+        );
+      }
+      const file = await read('hired_employees');
+      const expected = expectIngest(
+        file.toString('utf8'),
+        'hired_employees',
+        new Set(Array.from({ length: 12 }, (_, i) => i + 1)),
+        new Set(Array.from({ length: 183 }, (_, i) => i + 1)),
+      );
+      const totalBatches = ROWS / 1000;
 
-    const uploadId = await h.upload('hired_employees', file);
-    const em = h.db.orm.em.fork();
-    const committed = async () => {
-      const [row] = await em.execute<{ n: number }[]>('SELECT COUNT(*) AS n FROM upload_batches WHERE upload_id = ?', [uploadId]);
-      return Number(row?.n ?? 0);
-    };
-    const atKill = await vi.waitFor(
-      async () => {
-        const n = await committed();
-        if (n < totalBatches * 0.2) throw new Error(`only ${n} batches committed`);
-        first.kill('SIGKILL');
-        return n;
-      },
-      { timeout: 30_000, interval: 10 },
-    );
-    expect(atKill).toBeLessThan(totalBatches * 0.8);
-    await new Promise((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve(null) : first.once('exit', resolve)));
-    const stopped = await h.db.orm.em.fork().findOneOrFail(Upload, uploadId);
-    expect(stopped.status).toBe('processing');
-    expect(await committed()).toBeLessThan(totalBatches);
+      const uploadId = await h.upload('hired_employees', file);
+      const em = h.db.orm.em.fork();
+      const committed = async () => {
+        const [row] = await em.execute<{ n: number }[]>(
+          'SELECT COUNT(*) AS n FROM upload_batches WHERE upload_id = ?',
+          [uploadId],
+        );
+        return Number(row?.n ?? 0);
+      };
+      const atKill = await vi.waitFor(
+        async () => {
+          const n = await committed();
+          if (n < totalBatches * 0.2) throw new Error(`only ${n} batches committed`);
+          first.kill('SIGKILL');
+          return n;
+        },
+        { timeout: 30_000, interval: 10 },
+      );
+      expect(atKill).toBeLessThan(totalBatches * 0.8);
+      await new Promise((resolve) =>
+        first.exitCode !== null || first.signalCode !== null
+          ? resolve(null)
+          : first.once('exit', resolve),
+      );
+      const stopped = await h.db.orm.em.fork().findOneOrFail(Upload, uploadId);
+      expect(stopped.status).toBe('processing');
+      expect(await committed()).toBeLessThan(totalBatches);
 
-    const second = startWorkers();
-    const upload = await h.settled(uploadId, 45_000);
-    second.kill('SIGTERM');
+      const second = startWorkers();
+      const upload = await h.settled(uploadId, 45_000);
+      second.kill('SIGTERM');
 
-    expect(upload).toMatchObject({ status: 'succeeded', rowsRead: ROWS, rowsInserted: expected.inserted, rowsRejected: expected.rejected });
-    expect(await committed()).toBe(totalBatches);
-    expect(await countRows(h.db.orm, 'hired_employees')).toBe(expected.inserted);
-    const [sums] = await h.db.orm.em
-      .fork()
-      .execute<{ ids: string; depts: string }[]>('SELECT SUM(id) AS ids, SUM(department_id) AS depts FROM hired_employees');
-    const expectedIds = [...expected.rows.keys()].reduce((a, b) => a + b, 0);
-    const expectedDepts = [...expected.rows.values()].reduce((a, r) => a + Number(r[2]), 0);
-    expect([Number(sums?.ids), Number(sums?.depts)]).toEqual([expectedIds, expectedDepts]);
-    const [rejections] = await h.db.orm.em
-      .fork()
-      .execute<{ n: number }[]>('SELECT COUNT(*) AS n FROM upload_rejections WHERE upload_id = ?', [uploadId]);
-    expect(Number(rejections?.n)).toBe(expected.rejected);
-  });
+      expect(upload).toMatchObject({
+        status: 'succeeded',
+        rowsRead: ROWS,
+        rowsInserted: expected.inserted,
+        rowsRejected: expected.rejected,
+      });
+      expect(await committed()).toBe(totalBatches);
+      expect(await countRows(h.db.orm, 'hired_employees')).toBe(expected.inserted);
+      const [sums] = await h.db.orm.em
+        .fork()
+        .execute<{ ids: string; depts: string }[]>(
+          'SELECT SUM(id) AS ids, SUM(department_id) AS depts FROM hired_employees',
+        );
+      const expectedIds = [...expected.rows.keys()].reduce((a, b) => a + b, 0);
+      const expectedDepts = [...expected.rows.values()].reduce((a, r) => a + Number(r[2]), 0);
+      expect([Number(sums?.ids), Number(sums?.depts)]).toEqual([expectedIds, expectedDepts]);
+      const [rejections] = await h.db.orm.em
+        .fork()
+        .execute<{ n: number }[]>(
+          'SELECT COUNT(*) AS n FROM upload_rejections WHERE upload_id = ?',
+          [uploadId],
+        );
+      expect(Number(rejections?.n)).toBe(expected.rejected);
+    },
+  );
 });

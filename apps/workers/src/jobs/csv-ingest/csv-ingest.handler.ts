@@ -44,17 +44,22 @@ export function createCsvIngestHandler(deps: CsvIngestDeps) {
     // Continue the trace of the request that enqueued the upload.
     const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
     const attributes = { 'pluma.upload_id': uploadId, 'messaging.message.id': String(job.id) };
-    return tracer.startActiveSpan('csv.ingest', { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
-      try {
-        return await ingestUpload(deps, job, uploadId);
-      } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        span.end();
-      }
-    });
+    return tracer.startActiveSpan(
+      'csv.ingest',
+      { kind: SpanKind.CONSUMER, attributes },
+      parent,
+      async (span) => {
+        try {
+          return await ingestUpload(deps, job, uploadId);
+        } catch (error) {
+          span.recordException(error as Error);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
   };
 }
 
@@ -63,7 +68,8 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
   const em = deps.orm.em.fork();
   const upload = await em.findOne(Upload, uploadId, { populate: ['owner'] });
   if (!upload) throw new UnrecoverableError(`upload ${uploadId} does not exist`);
-  if (upload.status === 'succeeded' || upload.status === 'failed') return sumCommittedBatches(em, uploadId);
+  if (upload.status === 'succeeded' || upload.status === 'failed')
+    return sumCommittedBatches(em, uploadId);
   const dataset = findDataset(upload.dataset);
   if (!dataset) throw new UnrecoverableError(`upload ${uploadId} names an unknown data set`);
 
@@ -75,7 +81,10 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
   const counts = await sumCommittedBatches(em, uploadId);
   const refs = dataset.needsReferences ? await loadReferences(em) : NO_REFERENCES;
   const size = upload.sizeBytes ?? 0;
-  log.info({ dataset: dataset.name, size, resumedBatches: committed.size }, 'csv ingestion started');
+  log.info(
+    { dataset: dataset.name, size, resumedBatches: committed.size },
+    'csv ingestion started',
+  );
 
   const event = (status: UploadStatus, progress: number, reason?: string): UploadEvent => ({
     uploadId,
@@ -98,7 +107,15 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
     const progress = size > 0 ? Math.min(99, Math.floor((endByte * 100) / size)) : 0;
     const { rowsRead, rowsInserted, rowsRejected } = counts;
     reporting = reporting
-      .then(() => deps.orm.em.fork().nativeUpdate(Upload, { id: uploadId }, { progress, rowsRead, rowsInserted, rowsRejected }))
+      .then(() =>
+        deps.orm.em
+          .fork()
+          .nativeUpdate(
+            Upload,
+            { id: uploadId },
+            { progress, rowsRead, rowsInserted, rowsRejected },
+          ),
+      )
       .then(() => job.updateProgress(progress))
       .then(() => deps.events.progress(event('processing', progress)))
       .catch((error: unknown) => log.warn({ err: error }, 'progress update failed'));
@@ -111,7 +128,19 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
     const progress = status === 'succeeded' ? 100 : upload.progress;
     await deps.orm.em
       .fork()
-      .nativeUpdate(Upload, { id: uploadId }, { status, progress, rowsRead, rowsInserted, rowsRejected, failureReason: reason ?? null, finishedAt: new Date() });
+      .nativeUpdate(
+        Upload,
+        { id: uploadId },
+        {
+          status,
+          progress,
+          rowsRead,
+          rowsInserted,
+          rowsRejected,
+          failureReason: reason ?? null,
+          finishedAt: new Date(),
+        },
+      );
     if (status === 'succeeded') await job.updateProgress(100);
     deps.events.done(event(status, progress, reason));
     await deps.jobs.enqueue(
@@ -129,7 +158,11 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
         ...(reason === undefined ? {} : { reason: reason.slice(0, 2000) }),
       },
       // One mail per upload, however often the job is retried.
-      { jobId: `ingestion-result-${uploadId}`, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+      {
+        jobId: `ingestion-result-${uploadId}`,
+        removeOnComplete: true,
+        removeOnFail: { age: 24 * 3600 },
+      },
     );
     log.info({ status, rowsRead, rowsInserted, rowsRejected, reason }, 'csv ingestion finished');
   };
@@ -182,7 +215,10 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
     }
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 >= attempts) {
-      await finish('failed', `Ingestion stopped after ${attempts} attempts (${(error as Error).message}). Upload the file again to retry.`);
+      await finish(
+        'failed',
+        `Ingestion stopped after ${attempts} attempts (${(error as Error).message}). Upload the file again to retry.`,
+      );
     } else {
       log.warn({ err: error }, 'csv ingestion attempt failed; will retry');
     }

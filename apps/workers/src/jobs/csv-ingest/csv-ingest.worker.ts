@@ -13,7 +13,10 @@ export interface CsvIngestWorkerOptions {
 }
 
 /** A BullMQ worker processing the ingest queue; close it to stop taking jobs and finish the running ones. */
-export function createCsvIngestWorker(deps: CsvIngestDeps, options: CsvIngestWorkerOptions): Worker {
+export function createCsvIngestWorker(
+  deps: CsvIngestDeps,
+  options: CsvIngestWorkerOptions,
+): Worker {
   const worker = new Worker(QUEUE_NAMES.ingest, createCsvIngestHandler(deps), {
     connection: { url: options.redisUrl, maxRetriesPerRequest: null },
     prefix: options.prefix,

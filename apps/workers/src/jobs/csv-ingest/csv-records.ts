@@ -10,7 +10,12 @@ export interface CsvRecords {
 
 /** The csv-parse engine behind `Parser`: `parse(chunk, end, push, close)` returns an error or undefined. */
 interface ParserEngine {
-  parse(chunk: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+  parse(
+    chunk: Buffer | undefined,
+    end: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ): Error | undefined;
 }
 
 /**
@@ -21,7 +26,8 @@ interface ParserEngine {
 export function createCsvRecords(options: Options): CsvRecords {
   const parser = new Parser(options) as Parser & { api?: ParserEngine };
   const engine = parser.api;
-  if (!engine || typeof engine.parse !== 'function') throw new Error('csv-parse no longer exposes its parser engine');
+  if (!engine || typeof engine.parse !== 'function')
+    throw new Error('csv-parse no longer exposes its parser engine');
   const close = () => {};
   return {
     write(chunk, onRecord) {

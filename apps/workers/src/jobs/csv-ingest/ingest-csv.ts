@@ -1,5 +1,12 @@
 import { CsvError } from 'csv-parse';
-import { IdSet, duplicateIdReason, toCsvLine, type Dataset, type References, type Rejection } from '@pluma/db';
+import {
+  IdSet,
+  duplicateIdReason,
+  toCsvLine,
+  type Dataset,
+  type References,
+  type Rejection,
+} from '@pluma/db';
 import { createContentCheck } from './content-check.ts';
 import { createCsvRecords } from './csv-records.ts';
 import { IngestFailure } from './ingest-failure.ts';
@@ -66,7 +73,15 @@ export async function ingestCsv(options: IngestCsvOptions): Promise<IngestCsvRes
   let batch = newBatch(0, 1);
 
   function newBatch(batchNo: number, firstLine: number): PreparedBatch {
-    return { batchNo, firstLine, lastLine: firstLine, endByte: 0, rowsRead: 0, tuples: [], rejections: [] };
+    return {
+      batchNo,
+      firstLine,
+      lastLine: firstLine,
+      endByte: 0,
+      rowsRead: 0,
+      tuples: [],
+      rejections: [],
+    };
   }
 
   function reject(line: number, reason: string, raw: string) {

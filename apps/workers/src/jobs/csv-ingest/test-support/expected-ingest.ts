@@ -40,16 +40,26 @@ function splitLine(line: string): string[] {
   }
 }
 
-const isId = (s: string | undefined) => s !== undefined && /^\d+$/.test(s) && !s.startsWith('0') && Number(s) <= 2147483647;
+const isId = (s: string | undefined) =>
+  s !== undefined && /^\d+$/.test(s) && !s.startsWith('0') && Number(s) <= 2147483647;
 const isName = (s: string | undefined) => s !== undefined && s.trim() !== '' && s.length <= 200;
 function isUtcDatetime(s: string | undefined): boolean {
   if (s === undefined || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(s)) return false;
   const d = new Date(s);
-  return !Number.isNaN(d.getTime()) && d.toISOString() === s.replace('Z', '.000Z') && d.getUTCFullYear() >= 1000;
+  return (
+    !Number.isNaN(d.getTime()) &&
+    d.toISOString() === s.replace('Z', '.000Z') &&
+    d.getUTCFullYear() >= 1000
+  );
 }
 
 /** What ingesting `text` into `dataset` should do, given the department and job ids that exist. */
-export function expectIngest(text: string, dataset: 'departments' | 'jobs' | 'hired_employees', departments = new Set<number>(), jobs = new Set<number>()): Expected {
+export function expectIngest(
+  text: string,
+  dataset: 'departments' | 'jobs' | 'hired_employees',
+  departments = new Set<number>(),
+  jobs = new Set<number>(),
+): Expected {
   const rows = new Map<number, string[]>();
   const rejectedLines: number[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -73,7 +83,12 @@ export function expectIngest(text: string, dataset: 'departments' | 'jobs' | 'hi
     }
     const id = Number(f[0]);
     if (ok && !rows.has(id)) {
-      rows.set(id, dataset === 'hired_employees' ? [f[1]!, f[2]!.slice(0, 10) + ' ' + f[2]!.slice(11, 19), f[3]!, f[4]!] : [f[1]!]);
+      rows.set(
+        id,
+        dataset === 'hired_employees'
+          ? [f[1]!, f[2]!.slice(0, 10) + ' ' + f[2]!.slice(11, 19), f[3]!, f[4]!]
+          : [f[1]!],
+      );
     } else {
       rejectedLines.push(index + 1);
     }

@@ -34,7 +34,12 @@ let objectNo = 0;
 export async function startIngestHarness(label: string): Promise<IngestHarness> {
   const db = await createTestDatabase(label);
   const s3 = await startTestS3();
-  const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
+  const storage = createObjectStore({
+    endpoint: s3.endpoint,
+    accessKey: s3.accessKey,
+    secretKey: s3.secretKey,
+    bucket: s3.bucket,
+  });
   const prefix = testRedisPrefix(label);
   const jobs = createJobProducer({ redisUrl: testRedisUrl(), prefix });
   const user = await createTestUser(db.orm);
@@ -50,7 +55,14 @@ export async function startIngestHarness(label: string): Promise<IngestHarness> 
       const objectKey = `uploads/${dataset}/test-${++objectNo}.csv`;
       await s3.client.putObject(s3.bucket, objectKey, body);
       const em = db.orm.em.fork();
-      const upload = em.create(Upload, { owner: user.id, dataset, status: 'queued', objectKey, sizeBytes: body.length, queuedAt: new Date() });
+      const upload = em.create(Upload, {
+        owner: user.id,
+        dataset,
+        status: 'queued',
+        objectKey,
+        sizeBytes: body.length,
+        queuedAt: new Date(),
+      });
       await em.flush();
       await enqueueCsvIngest(jobs, { uploadId: upload.id });
       return upload.id;
@@ -59,14 +71,16 @@ export async function startIngestHarness(label: string): Promise<IngestHarness> 
       return vi.waitFor(
         async () => {
           const upload = await db.orm.em.fork().findOneOrFail(Upload, uploadId);
-          if (upload.status !== 'succeeded' && upload.status !== 'failed') throw new Error(`upload ${uploadId} is ${upload.status}`);
+          if (upload.status !== 'succeeded' && upload.status !== 'failed')
+            throw new Error(`upload ${uploadId} is ${upload.status}`);
           return upload;
         },
         { timeout, interval: 50 },
       );
     },
     async close() {
-      for (const queue of ['ingest', 'email'] as const) await jobs.queue(queue).obliterate({ force: true });
+      for (const queue of ['ingest', 'email'] as const)
+        await jobs.queue(queue).obliterate({ force: true });
       await jobs.close();
       await s3.stop();
       await db.drop();
@@ -76,6 +90,8 @@ export async function startIngestHarness(label: string): Promise<IngestHarness> 
 
 /** Row counts of a table. */
 export async function countRows(orm: MikroORM, table: string): Promise<number> {
-  const [row] = await orm.em.fork().execute<{ n: number }[]>(`SELECT COUNT(*) AS n FROM \`${table}\``);
+  const [row] = await orm.em
+    .fork()
+    .execute<{ n: number }[]>(`SELECT COUNT(*) AS n FROM \`${table}\``);
   return Number(row?.n ?? 0);
 }
