@@ -10,6 +10,9 @@ import {
 } from '../test-support/harness.ts';
 import type { SentimentStateless } from './sentiment-relay-extension.ts';
 
+/** Generous: the test machine may be busy, and nothing here waits longer than it must. */
+const WAIT = { timeout: 10_000, interval: 20 };
+
 let harness: Harness;
 let one: RunningCollab;
 let two: RunningCollab;
@@ -59,14 +62,15 @@ describe('sentiment results reach the open editors', () => {
       await harness.token(harness.seed.users.editor),
     );
     const [atA, atB, atC] = [statelessOf(a), statelessOf(b), statelessOf(c)];
-    await vi.waitFor(() => expect(a.synced() && b.synced() && c.synced()).toBe(true));
+    await vi.waitFor(() => expect(a.synced() && b.synced() && c.synced()).toBe(true), WAIT);
 
     await harness.redis.publish(`${harness.prefix}collab:sentiment`, '{"not":"a result"}');
     await publishPageSentiment(harness.redis, result(first, 'Lovely.'), harness.prefix);
     await publishPageSentiment(harness.redis, result(first, 'Lovelier.'), harness.prefix);
     for (const received of [atA, atB]) {
-      await vi.waitFor(() =>
-        expect(received.map((m) => m.sentences[0]?.text)).toContain('Lovelier.'),
+      await vi.waitFor(
+        () => expect(received.map((m) => m.sentences[0]?.text)).toContain('Lovelier.'),
+        WAIT,
       );
       // Once each: a node does not pass the message on to the other nodes as well.
       expect(received.map((m) => m.sentences[0]?.text)).toEqual(['Lovely.', 'Lovelier.']);

@@ -57,8 +57,9 @@ describe('sentiment.score', () => {
       'What a wonderful, happy day. I love this beautiful garden!\n\nThe service was terrible and the food was awful.\n\nThe train leaves at noon';
     for (const s of sentences) expect(plain.slice(s.start, s.end)).toBe(s.text);
 
-    await vi.waitFor(() =>
-      expect(published.find((m) => m.pageId === page.id)?.sentences).toEqual(sentences),
+    await vi.waitFor(
+      () => expect(published.find((m) => m.pageId === page.id)?.sentences).toEqual(sentences),
+      { timeout: 10_000 },
     );
   });
 
