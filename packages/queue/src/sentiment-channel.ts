@@ -28,6 +28,13 @@ export const PageSentimentScoredSchema = z.object({
 export type PageSentimentScored = z.infer<typeof PageSentimentScoredSchema>;
 
 /** Announces a page's new sentiment result to every collab node. */
-export async function publishPageSentiment(redis: Publisher, message: PageSentimentScored, prefix = ''): Promise<void> {
-  await redis.publish(prefix + SENTIMENT_CHANNEL, JSON.stringify(PageSentimentScoredSchema.parse(message)));
+export async function publishPageSentiment(
+  redis: Publisher,
+  message: PageSentimentScored,
+  prefix = '',
+): Promise<void> {
+  await redis.publish(
+    prefix + SENTIMENT_CHANNEL,
+    JSON.stringify(PageSentimentScoredSchema.parse(message)),
+  );
 }
