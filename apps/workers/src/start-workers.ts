@@ -13,6 +13,7 @@ import { createNotifier } from '@pluma/notify';
 import { createFanoutWorker } from './jobs/notifications-fanout/notifications-fanout.worker.ts';
 import { createNotifierIngestEvents } from './notifications/notifier-ingest-events.ts';
 import { createSentimentWorker } from './jobs/sentiment/sentiment.worker.ts';
+import { createSearchIndexWorker } from './jobs/search-index/search-index.worker.ts';
 
 /** Starts the background tier: its dependencies, its processors, and a health server for probes. */
 export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: { shutdown(): Promise<void> }) {
@@ -43,6 +44,8 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     // Results go out on the collab nodes' channel (REDIS_PREFIX + collab:sentiment).
     const sentimentWorker = createSentimentWorker({ orm, redis, channelPrefix: config.REDIS_PREFIX, log }, queue);
     shutdown.add('close sentiment worker', () => sentimentWorker.close(), 'drain');
+    const searchIndexWorker = createSearchIndexWorker({ orm, log }, queue);
+    shutdown.add('close search index worker', () => searchIndexWorker.close(), 'drain');
 
     // CSV ingestion enqueues its result e-mail and tells the uploader live (upload.progress, upload.done).
     const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });

@@ -8,6 +8,7 @@ import { announcePublication, notePublicationBefore } from '../../commands/annou
 import { setWorkCover } from '../../commands/set-work-cover.ts';
 import { unpublishWork } from '../../commands/unpublish-work.ts';
 import { updateWork } from '../../commands/update-work.ts';
+import { requestSearchIndex } from '../../commands/request-search-index.ts';
 import type { ApiDeps } from '../../deps.ts';
 import { requireAuth } from '../../http/auth-middleware.ts';
 import type { ApiEnv } from '../../http/env.ts';
@@ -152,6 +153,7 @@ export function createWorksRoutes(deps: ApiDeps) {
   app.openapi(createWorkRoute, async (c) => {
     const auth = requireAuth(c.get('auth'));
     const access = await createWork(c.get('em'), auth.userId, c.req.valid('json'));
+    await requestSearchIndex(deps, { target: 'work', id: access.work.id });
     return c.json(await presentWork(deps.storage, access.work, access.role), 201);
   });
 
@@ -176,6 +178,7 @@ export function createWorksRoutes(deps: ApiDeps) {
     const access = await findWorkAccess(c.get('em'), c.req.valid('param').id, auth.userId);
     authorizeWork(access, 'update');
     await updateWork(c.get('em'), access, c.req.valid('json'));
+    await requestSearchIndex(deps, { target: 'work', id: access.work.id });
     return c.json(await presentWork(deps.storage, access.work, access.role), 200);
   });
 
@@ -212,6 +215,7 @@ export function createWorksRoutes(deps: ApiDeps) {
     const before = await notePublicationBefore(c.get('em'), access.work);
     await publishWork(c.get('em'), access);
     deps.log.info({ workId: access.work.id }, 'work published');
+    await requestSearchIndex(deps, { target: 'work', id: access.work.id });
     await announcePublication({ em: c.get('em'), jobs: deps.jobs, log: deps.log }, before, access.work, auth.userId);
     return c.json(await presentWork(deps.storage, access.work, access.role), 200);
   });
@@ -222,6 +226,7 @@ export function createWorksRoutes(deps: ApiDeps) {
     authorizeWork(access, 'publish');
     await unpublishWork(c.get('em'), access);
     deps.log.info({ workId: access.work.id }, 'work unpublished');
+    await requestSearchIndex(deps, { target: 'work', id: access.work.id });
     return c.json(await presentWork(deps.storage, access.work, access.role), 200);
   });
 
