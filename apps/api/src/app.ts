@@ -21,6 +21,7 @@ import { createReportsRoutes } from './routes/reports/reports.routes.ts';
 import { createFollowsRoutes } from './routes/follows/follows.routes.ts';
 import { createFeedRoutes } from './routes/feed/feed.routes.ts';
 import { createNotificationsRoutes } from './routes/notifications/notifications.routes.ts';
+import { createMentorshipsRoutes } from './routes/mentorships/mentorships.routes.ts';
 import { createSearchRoutes } from './routes/search/search.routes.ts';
 
 /** The API as a Hono app, testable with `app.request()` and no port. */
@@ -54,6 +55,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/v1', createFollowsRoutes(deps));
   app.route('/v1', createFeedRoutes(deps));
   app.route('/v1', createNotificationsRoutes(deps));
+  app.route('/v1', createMentorshipsRoutes(deps));
   app.route('/v1', createSearchRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

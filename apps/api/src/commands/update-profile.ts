@@ -5,10 +5,16 @@ import { assertAvailable } from './register-user.ts';
 export interface ProfileChanges {
   displayName?: string | undefined;
   handle?: string | undefined;
-  preferences?: { emailOnNewFollower?: boolean | undefined; emailOnNewPublication?: boolean | undefined } | undefined;
+  preferences?:
+    | { emailOnNewFollower?: boolean | undefined; emailOnNewPublication?: boolean | undefined; emailOnMentorship?: boolean | undefined }
+    | undefined;
+  availableToMentor?: boolean | undefined;
+  needsMentoring?: boolean | undefined;
+  interests?: string | null | undefined;
+  skills?: string | null | undefined;
 }
 
-/** Changes the display name, handle (409 when taken) and e-mail preferences of an account. */
+/** Changes the display name, handle (409 when taken), e-mail preferences and mentorship profile of an account. */
 export async function updateProfile(em: EntityManager, user: User, changes: ProfileChanges): Promise<User> {
   if (changes.handle !== undefined && changes.handle !== user.handle) {
     await assertAvailable(em, undefined, changes.handle, user.id);
@@ -17,6 +23,12 @@ export async function updateProfile(em: EntityManager, user: User, changes: Prof
   if (changes.displayName !== undefined) user.displayName = changes.displayName;
   if (changes.preferences?.emailOnNewFollower !== undefined) user.emailOnNewFollower = changes.preferences.emailOnNewFollower;
   if (changes.preferences?.emailOnNewPublication !== undefined) user.emailOnNewPublication = changes.preferences.emailOnNewPublication;
+  if (changes.preferences?.emailOnMentorship !== undefined) user.emailOnMentorship = changes.preferences.emailOnMentorship;
+  if (changes.availableToMentor !== undefined) user.availableToMentor = changes.availableToMentor;
+  if (changes.needsMentoring !== undefined) user.needsMentoring = changes.needsMentoring;
+  // An empty text clears the field, like null.
+  if (changes.interests !== undefined) user.interests = changes.interests || null;
+  if (changes.skills !== undefined) user.skills = changes.skills || null;
   try {
     await em.flush();
   } catch (error) {

@@ -18,7 +18,22 @@ export async function presentMe(storage: ObjectStore, user: User) {
     displayName: user.displayName,
     emailVerified: user.emailVerifiedAt != null,
     avatarUrl: await presentAvatarUrl(storage, user.avatarKey),
-    preferences: { emailOnNewFollower: user.emailOnNewFollower, emailOnNewPublication: user.emailOnNewPublication },
+    preferences: {
+      emailOnNewFollower: user.emailOnNewFollower,
+      emailOnNewPublication: user.emailOnNewPublication,
+      emailOnMentorship: user.emailOnMentorship,
+    },
+    ...presentMentorshipProfile(user),
     createdAt: user.createdAt.toISOString(),
+  };
+}
+
+/** Whether a user mentors or looks for a mentor, and in what; public, so mentors and mentees find each other. */
+export function presentMentorshipProfile(user: User) {
+  return {
+    availableToMentor: user.availableToMentor,
+    needsMentoring: user.needsMentoring,
+    interests: user.interests ?? null,
+    skills: user.skills ?? null,
   };
 }

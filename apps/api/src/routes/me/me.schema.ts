@@ -5,8 +5,19 @@ export const PreferencesSchema = z
   .object({
     emailOnNewFollower: z.boolean().openapi({ description: 'E-mail me when someone follows me' }),
     emailOnNewPublication: z.boolean().openapi({ description: 'E-mail me when someone I follow publishes' }),
+    emailOnMentorship: z.boolean().openapi({ description: 'E-mail me about my mentorships (requests, answers, tasks, comments)' }),
   })
   .openapi('Preferences');
+
+const ProfileTextSchema = z.string().trim().max(500, 'must be at most 500 characters');
+
+/** The mentorship side of a profile: whether the user mentors or looks for a mentor, and in what. */
+export const MentorshipProfileSchema = z.object({
+  availableToMentor: z.boolean().openapi({ description: 'Offers to mentor: others may ask this user to be their mentor' }),
+  needsMentoring: z.boolean().openapi({ description: 'Looks for a mentor: others may offer to mentor this user' }),
+  interests: z.string().nullable().openapi({ description: 'What the user wants to learn or write about' }),
+  skills: z.string().nullable().openapi({ description: 'What the user can teach' }),
+});
 
 export const MeSchema = z
   .object({
@@ -17,6 +28,7 @@ export const MeSchema = z
     emailVerified: z.boolean(),
     avatarUrl: z.string().nullable().openapi({ description: 'Short-lived presigned URL of the avatar image, or null' }),
     preferences: PreferencesSchema,
+    ...MentorshipProfileSchema.shape,
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Me');
@@ -26,10 +38,20 @@ export const UpdateMeBodySchema = z
     displayName: DisplayNameSchema.optional(),
     handle: HandleSchema.optional(),
     preferences: z
-      .strictObject({ emailOnNewFollower: z.boolean().optional(), emailOnNewPublication: z.boolean().optional() })
+      .strictObject({
+        emailOnNewFollower: z.boolean().optional(),
+        emailOnNewPublication: z.boolean().optional(),
+        emailOnMentorship: z.boolean().optional(),
+      })
       .optional(),
+    availableToMentor: z.boolean().optional(),
+    needsMentoring: z.boolean().optional(),
+    interests: ProfileTextSchema.nullable().optional(),
+    skills: ProfileTextSchema.nullable().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of displayName, handle, preferences' })
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'give at least one of displayName, handle, preferences, availableToMentor, needsMentoring, interests, skills',
+  })
   .openapi('UpdateMe');
 
 /** Largest avatar image accepted. */

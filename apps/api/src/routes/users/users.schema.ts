@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MentorshipProfileSchema } from '../me/me.schema.ts';
 
 export const HandleParamsSchema = z.object({
   handle: z
@@ -23,6 +24,7 @@ export const PublicProfileSchema = z
     handle: z.string(),
     displayName: z.string(),
     avatarUrl: z.string().nullable(),
+    ...MentorshipProfileSchema.shape,
     createdAt: z.string().openapi({ format: 'date-time' }),
     works: z.array(ProfileWorkSchema).openapi({ description: 'Published works this user owns or co-writes, newest first (at most 50)' }),
   })

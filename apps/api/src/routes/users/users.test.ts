@@ -35,6 +35,10 @@ describe('GET /v1/users/{handle}', () => {
       handle: ana.handle,
       displayName: 'Ana',
       avatarUrl: null,
+      availableToMentor: false,
+      needsMentoring: false,
+      interests: null,
+      skills: null,
       createdAt: expect.any(String),
       works: [
         { id: coWritten.id, title: 'Co-written', description: 'With Bo', publishedAt: '2026-03-04T00:00:00.000Z', role: 'editor' },

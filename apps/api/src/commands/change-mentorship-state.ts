@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/mysql';
+import { Mentorship } from '@pluma/db';
+import { TRANSITION_TARGET, invalidTransition } from '../routes/mentorships/mentorships.policy.ts';
+
+type SimpleTransition = Exclude<keyof typeof TRANSITION_TARGET, 'accept'>;
+const FROM = { reject: 'PENDING', cancel: 'ACCEPTED', complete: 'ACCEPTED' } as const;
+
+/**
+ * Rejects, cancels or completes a relation with one conditional UPDATE (`… WHERE state = <from>`),
+ * so of two racing changes only one applies and the other gets 409. None of these can make a user
+ * hold two ACCEPTED relations, so no lock beyond the row's own is needed.
+ */
+export async function changeMentorshipState(
+  em: EntityManager,
+  mentorship: Mentorship,
+  action: SimpleTransition,
+): Promise<void> {
+  const changed = await em.nativeUpdate(
+    Mentorship,
+    { id: mentorship.id, state: FROM[action] },
+    { state: TRANSITION_TARGET[action], updatedAt: new Date() },
+  );
+  await em.refresh(mentorship);
+  if (changed === 0) throw invalidTransition(mentorship.state, action);
+}
