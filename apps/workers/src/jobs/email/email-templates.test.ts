@@ -6,7 +6,16 @@ describe('mentorship e-mail template', () => {
   it('names who did what and links to the mentorship, for every event', () => {
     for (const event of MENTORSHIP_EVENTS) {
       const mail = renderEmail(
-        { kind: 'mentorship', to: 'ana@example.test', displayName: 'Ana', event, mentorshipId: 7, actorHandle: 'ben', actorName: 'Ben <b>', taskDescription: 'Read & note' },
+        {
+          kind: 'mentorship',
+          to: 'ana@example.test',
+          displayName: 'Ana',
+          event,
+          mentorshipId: 7,
+          actorHandle: 'ben',
+          actorName: 'Ben <b>',
+          taskDescription: 'Read & note',
+        },
         'https://pluma.example/app/',
       );
       expect(mail.subject).toContain('Ben <b>');
@@ -14,7 +23,8 @@ describe('mentorship e-mail template', () => {
       expect(mail.text).toContain('https://pluma.example/app/mentorships/7');
       expect(mail.html).toContain('Ben &lt;b&gt;');
       expect(mail.html).not.toContain('<b>');
-      if (event.startsWith('task_') || event.startsWith('comment_')) expect(mail.text).toContain('"Read & note"');
+      if (event.startsWith('task_') || event.startsWith('comment_'))
+        expect(mail.text).toContain('"Read & note"');
     }
   });
 });
