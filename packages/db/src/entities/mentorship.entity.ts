@@ -1,7 +1,13 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { User } from './user.entity.ts';
 
-export const MENTORSHIP_STATES = ['PENDING', 'ACCEPTED', 'REJECTED', 'CANCELLED', 'COMPLETED'] as const;
+export const MENTORSHIP_STATES = [
+  'PENDING',
+  'ACCEPTED',
+  'REJECTED',
+  'CANCELLED',
+  'COMPLETED',
+] as const;
 export type MentorshipState = (typeof MENTORSHIP_STATES)[number];
 
 /**
