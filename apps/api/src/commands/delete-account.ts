@@ -3,6 +3,7 @@ import { revokeUserAccessTokens } from '@pluma/auth';
 import { EmailToken, Session, User, Work, WorkCollaborator } from '@pluma/db';
 import { publishWorkAccessChanged, type WorkAccessChanged } from '@pluma/queue';
 import type { ApiDeps } from '../deps.ts';
+import { endMentorshipsOf } from './end-mentorships-of.ts';
 import { findAccount } from './find-account.ts';
 
 /**
@@ -39,6 +40,7 @@ export async function deleteAccount(deps: Pick<ApiDeps, 'redis' | 'redisPrefix' 
     await tx.nativeDelete(WorkCollaborator, { user: userId });
     await tx.nativeDelete(Session, { user: userId });
     await tx.nativeDelete(EmailToken, { user: userId });
+    await endMentorshipsOf(tx, userId);
 
     const previousAvatar = user.avatarKey;
     Object.assign(user, {
@@ -50,6 +52,11 @@ export async function deleteAccount(deps: Pick<ApiDeps, 'redis' | 'redisPrefix' 
       avatarKey: null,
       emailOnNewFollower: false,
       emailOnNewPublication: false,
+      emailOnMentorship: false,
+      availableToMentor: false,
+      needsMentoring: false,
+      interests: null,
+      skills: null,
       deletedAt: new Date(),
     });
     await tx.flush();

@@ -1,7 +1,7 @@
 // Mentorship relations end to end on real MySQL and Redis: profile fields, the rules of a request,
 // the lists, the one-accepted-relation guarantee under concurrent accepts, and who is told what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Mentorship } from '@pluma/db';
+import { Mentorship, User } from '@pluma/db';
 import type { NotificationMessage } from '@pluma/notify';
 import { createJobProducer, type EmailSendJob, type JobProducer } from '@pluma/queue';
 import { testRedisUrl, type TestUser } from '@pluma/testing';
@@ -255,6 +255,32 @@ describe('mentorships', () => {
     expect([accept.status, withdraw.status].sort()).toEqual(
       accept.status === 200 ? [200, 409] : [204, 404],
     );
+  });
+
+  it('ends the open relations of a deleted account and erases its mentorship profile', async () => {
+    const [mentor, mentee, other] = await Promise.all([mentorUser(), menteeUser(), menteeUser()]);
+    await t.call(mentor, 'PATCH', '/v1/me', { skills: 'plotting' });
+    const current = await requested(mentee, { mentorHandle: mentor.handle });
+    const pending = await requested(mentor, { menteeHandle: other.handle });
+    await act(mentor, current.id, 'accept');
+    expect((await t.call(mentor, 'DELETE', '/v1/me')).status).toBe(204);
+    const [a, b] = await Promise.all([
+      t.call(mentee, 'GET', `/v1/mentorships/${current.id}`),
+      t.call(other, 'GET', `/v1/mentorships/${pending.id}`),
+    ]);
+    expect(await a.json()).toMatchObject({ state: 'CANCELLED' });
+    expect(await b.json()).toMatchObject({ state: 'CANCELLED' });
+    expect(await (await t.call(mentee, 'GET', '/v1/mentorships/current')).json()).toEqual({
+      mentorship: null,
+    });
+    const row = await t.db.orm.em.fork().findOneOrFail(User, { id: mentor.id });
+    expect(row).toMatchObject({
+      availableToMentor: false,
+      needsMentoring: false,
+      skills: null,
+      interests: null,
+      emailOnMentorship: false,
+    });
   });
 
   it('lists relations by state, the past, the pending and the current one, by cursor', async () => {
