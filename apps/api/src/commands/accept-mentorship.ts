@@ -1,6 +1,7 @@
 import { IsolationLevel, type EntityManager } from '@mikro-orm/mysql';
 import {
   alreadyInMentorship,
+  assertNotExpired,
   invalidTransition,
   mentorshipNotFound,
 } from '../routes/mentorships/mentorships.policy.ts';
@@ -20,6 +21,7 @@ export async function acceptMentorship(
   callerId: number,
   now = new Date(),
 ): Promise<void> {
+  assertNotExpired(mentorship, now);
   const mentorId = mentorship.mentor.id;
   const menteeId = mentorship.mentee.id;
   await em.transactional(

@@ -175,3 +175,13 @@ export function alreadyInMentorship(user: Pick<User, 'id' | 'handle'>, callerId:
       : `@${user.handle} is already in a mentorship.`,
   );
 }
+
+/** A request whose end date has passed can no longer be accepted (it would start already over). */
+export function assertNotExpired(mentorship: Mentorship, now: Date): void {
+  if (mentorship.endDate.getTime() <= now.getTime()) {
+    throw new AppError(
+      'state.invalid_transition',
+      `This request can no longer be accepted: its end date (${mentorship.endDate.toISOString()}) has passed.`,
+    );
+  }
+}

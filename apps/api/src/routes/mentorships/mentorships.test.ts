@@ -231,6 +231,17 @@ describe('mentorships', () => {
     });
   });
 
+  it('refuses to accept a request whose end date has passed', async () => {
+    const [mentor, mentee] = await Promise.all([mentorUser(), menteeUser()]);
+    const asked = await requested(mentee, { mentorHandle: mentor.handle });
+    const past = new Date(Date.now() - 1000);
+    await t.db.orm.em.fork().nativeUpdate(Mentorship, { id: asked.id }, { endDate: past });
+    const refused = await problem(await act(mentor, asked.id, 'accept'), 409);
+    expect(refused).toMatchObject({ code: 'state.invalid_transition' });
+    expect(refused.detail).toContain('has passed');
+    expect((await act(mentor, asked.id, 'reject')).status).toBe(200);
+  });
+
   it('lets exactly one of two simultaneous accepts involving the same user win', async () => {
     for (let round = 0; round < 5; round++) {
       const [mentor, a, b] = await Promise.all([mentorUser(), menteeUser(), menteeUser()]);
