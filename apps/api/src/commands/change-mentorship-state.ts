@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/mysql';
 import { Mentorship } from '@pluma/db';
-import { TRANSITION_TARGET, invalidTransition } from '../routes/mentorships/mentorships.policy.ts';
+import {
+  TRANSITION_TARGET,
+  invalidTransition,
+  mentorshipNotFound,
+} from '../routes/mentorships/mentorships.policy.ts';
 
 type SimpleTransition = Exclude<keyof typeof TRANSITION_TARGET, 'accept'>;
 const FROM = { reject: 'PENDING', cancel: 'ACCEPTED', complete: 'ACCEPTED' } as const;
@@ -20,6 +24,7 @@ export async function changeMentorshipState(
     { id: mentorship.id, state: FROM[action] },
     { state: TRANSITION_TARGET[action], updatedAt: new Date() },
   );
-  await em.refresh(mentorship);
+  // Withdrawn by its sender meanwhile: gone.
+  if (!(await em.refresh(mentorship))) throw mentorshipNotFound(mentorship.id);
   if (changed === 0) throw invalidTransition(mentorship.state, action);
 }

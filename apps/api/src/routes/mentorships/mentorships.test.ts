@@ -273,16 +273,25 @@ describe('mentorships', () => {
     }
   });
 
-  it('lets only one of a racing accept and withdrawal apply', async () => {
-    const [mentor, mentee] = await Promise.all([mentorUser(), menteeUser()]);
-    const asked = await requested(mentee, { mentorHandle: mentor.handle });
-    const [accept, withdraw] = await Promise.all([
-      act(mentor, asked.id, 'accept'),
-      t.call(mentee, 'DELETE', `/v1/mentorships/${asked.id}`),
-    ]);
-    expect([accept.status, withdraw.status].sort()).toEqual(
-      accept.status === 200 ? [200, 409] : [204, 404],
-    );
+  it('lets only one of a racing answer and withdrawal apply', async () => {
+    for (const answer of ['accept', 'reject'] as const) {
+      for (let round = 0; round < 3; round++) {
+        const [mentor, mentee] = await Promise.all([mentorUser(), menteeUser()]);
+        const asked = await requested(mentee, { mentorHandle: mentor.handle });
+        const [answered, withdrawn] = await Promise.all([
+          act(mentor, asked.id, answer),
+          t.call(mentee, 'DELETE', `/v1/mentorships/${asked.id}`),
+        ]);
+        // Either the answer came first (the withdrawal is too late: 409) or the request is gone (404).
+        expect([answered.status, withdrawn.status]).toEqual(
+          answered.status === 200 ? [200, 409] : [404, 204],
+        );
+        const left = await t.db.orm.em.fork().find(Mentorship, { id: asked.id });
+        expect(left.map((m) => m.state)).toEqual(
+          answered.status === 200 ? [answer === 'accept' ? 'ACCEPTED' : 'REJECTED'] : [],
+        );
+      }
+    }
   });
 
   it('ends the open relations of a deleted account and erases its mentorship profile', async () => {
