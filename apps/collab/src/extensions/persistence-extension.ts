@@ -43,6 +43,8 @@ export class PersistenceExtension implements Extension<CollabContext> {
   private readonly logSizes = new Map<string, { rows: number; bytes: number }>();
   private readonly compacting = new Set<string>();
   private readonly retryCompactionAt = new Map<string, number>();
+  /** Updates applied in memory (relayed to peers) whose append failed, per document, oldest first. */
+  private readonly unstored = new Map<string, Uint8Array[]>();
 
   constructor(deps: PersistenceExtensionDeps) {
     this.deps = deps;
@@ -63,13 +65,33 @@ export class PersistenceExtension implements Extension<CollabContext> {
       closeSocket(connection, MalformedMessage);
       throw MalformedMessage;
     }
-    // The client's SyncStep2 on (re)connect often holds nothing new: no row for it.
-    if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+    // The client's SyncStep2 on (re)connect often holds nothing new: no row for it, unless
+    // earlier updates of this document are still waiting to be stored (see below).
+    const pending = this.unstored.get(documentName) ?? [];
+    const nothingNew = type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload);
+    if (nothingNew && pending.length === 0) return;
+    if (type === SYNC_UPDATE) {
+      // Peers need not wait for the disk: apply the update now, which broadcasts it (and hands it
+      // to the Redis extension), exactly as Hocuspocus would after this hook. Only the sender's
+      // acknowledgement waits for the append below. Hocuspocus's own apply after this hook then
+      // finds nothing new, so nothing is broadcast twice.
+      Y.applyUpdate(document, payload, { source: 'connection', connection });
+    }
+    // Updates applied in memory whose append failed go first, in the same row: nothing is
+    // acknowledged on this document (not even an empty SyncStep2) while they are unstored, and no
+    // later update that builds on them is stored without them.
+    const batch = nothingNew ? pending : [...pending, payload];
     try {
-      await this.deps.updateLog.append(documentName, payload);
+      await this.deps.updateLog.append(documentName, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
     } catch {
+      if (type === SYNC_UPDATE) this.unstored.set(documentName, [...(this.unstored.get(documentName) ?? []), payload]);
       closeSocket(connection, EditNotSaved);
       throw EditNotSaved;
+    }
+    if (pending.length > 0) {
+      const left = (this.unstored.get(documentName) ?? []).filter((update) => !pending.includes(update));
+      if (left.length > 0) this.unstored.set(documentName, left);
+      else this.unstored.delete(documentName);
     }
     const size = this.logSizes.get(documentName) ?? { rows: 0, bytes: 0 };
     size.rows += 1;
@@ -81,6 +103,8 @@ export class PersistenceExtension implements Extension<CollabContext> {
   async afterUnloadDocument({ documentName, instance }: afterUnloadDocumentPayload) {
     this.logSizes.delete(documentName);
     this.retryCompactionAt.delete(documentName);
+    // Never acknowledged to anyone: their senders still hold them and send them again.
+    this.unstored.delete(documentName);
     // Reopened meanwhile (a quick reconnect): it is compacted when it unloads again.
     if (instance.documents.has(documentName)) return;
     try {
