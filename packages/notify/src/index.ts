@@ -9,4 +9,4 @@ export {
 } from './notification.ts';
 export type { NotificationMessage, NotificationType } from './notification.ts';
 export { NOTIFY_BATCH, createNotifier } from './notifier.ts';
-export type { NotificationInput, Notifier, RedisPublisher } from './notifier.ts';
+export type { NotificationInput, Notifier, NotifyOptions, RedisPublisher } from './notifier.ts';

@@ -16,12 +16,21 @@ export interface NotificationInput {
   createdAt?: Date;
 }
 
+export interface NotifyOptions {
+  /**
+   * The caller knows no recipient can have this id yet (a fan-out job's first attempt with a
+   * fresh event id): skip the look-up of who already has it. The unique (user, id) key still
+   * keeps one row per user whatever happens.
+   */
+  firstAttempt?: boolean;
+}
+
 export interface Notifier {
   /**
    * Stores the notification for each user who does not have it yet, then emits it to their rooms.
    * Returns those users (the ones told now), so the caller can e-mail exactly them.
    */
-  notify(em: EntityManager, userIds: readonly number[], input: NotificationInput): Promise<number[]>;
+  notify(em: EntityManager, userIds: readonly number[], input: NotificationInput, options?: NotifyOptions): Promise<number[]>;
   /** Emits without storing (progress ticks and other events the inbox need not keep). */
   emit(userIds: readonly number[], message: NotificationMessage): Promise<void>;
 }
@@ -30,6 +39,17 @@ export interface Notifier {
 export const NOTIFY_BATCH = 1000;
 
 const toSqlDatetime = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
+
+/** The users of `batch` who do not have notification `id` yet (a retry must not tell anyone twice). */
+async function withoutHolders(em: EntityManager, id: string, batch: readonly number[]): Promise<number[]> {
+  const existing = await em.execute<{ user_id: number | string }[]>(
+    `SELECT \`user_id\` FROM \`notifications\` WHERE \`public_id\` = ? AND \`user_id\` IN (${batch.map(() => '?').join(',')})`,
+    [id, ...batch],
+    'all',
+  );
+  const had = new Set(existing.map((row) => Number(row.user_id)));
+  return batch.filter((userId) => !had.has(userId));
+}
 
 /**
  * The one way to tell users something: stores it in their inbox, then emits it through the
@@ -60,21 +80,14 @@ export function createNotifier(redis: RedisPublisher, key: string): Notifier {
 
   return {
     emit,
-    async notify(em, userIds, input) {
+    async notify(em, userIds, input, options = {}) {
       const createdAt = new Date(Math.floor((input.createdAt ?? new Date()).getTime() / 1000) * 1000);
       const payload = JSON.stringify(input.payload);
       const message: NotificationMessage = { id: input.id, type: input.type, payload: input.payload, createdAt: createdAt.toISOString(), readAt: null };
       const told: number[] = [];
       for (let i = 0; i < userIds.length; i += NOTIFY_BATCH) {
         const batch = [...new Set(userIds.slice(i, i + NOTIFY_BATCH))];
-        const marks = batch.map(() => '?').join(',');
-        const existing = await em.execute<{ user_id: number | string }[]>(
-          `SELECT \`user_id\` FROM \`notifications\` WHERE \`public_id\` = ? AND \`user_id\` IN (${marks})`,
-          [input.id, ...batch],
-          'all',
-        );
-        const had = new Set(existing.map((row) => Number(row.user_id)));
-        const fresh = batch.filter((id) => !had.has(id));
+        const fresh = options.firstAttempt ? batch : await withoutHolders(em, input.id, batch);
         if (fresh.length === 0) continue;
         const params: unknown[] = [];
         for (const userId of fresh) params.push(userId, input.id, input.type, payload, toSqlDatetime(createdAt));

@@ -21,6 +21,8 @@ async function findAuthors(em: ReturnType<MikroORM['em']['fork']>, work: Work, p
   return [...new Set([publisherId, work.owner.id, ...collaborators.map((c) => c.user.id)])].slice(0, 50);
 }
 
+const roundAll = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)]));
+
 /**
  * Processor of `notifications.fanout`: walks the followers of a work's authors a batch at a time
  * (ascending id), stores and emits the notification for each batch, queues their e-mails, then
@@ -34,6 +36,8 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
     if (!parsed.success) throw new UnrecoverableError(`notifications.fanout payload is invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     const data: NotificationsFanoutJob = parsed.data;
     const log = deps.log.child({ jobId: job.id, workId: data.workId, event: data.event });
+    const jobStart = Date.now();
+    const runStart = performance.now();
     const em = deps.orm.em.fork();
     const work = await em.findOne(Work, { id: data.workId }, { populate: ['owner'] });
     if (!work?.publishedAt) {
@@ -53,20 +57,36 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
     };
     const createdAt = new Date(data.publishedAt);
     const authorSet = new Set(authors);
+    const setupMs = Math.round(performance.now() - runStart);
+
+    // Only this job stores this event (its id is fresh per publication and names the job), so on
+    // its first start nobody can have it yet; a retry or a stalled job's rerun checks first.
+    const firstAttempt = job.attemptsStarted <= 1;
+    const timing = { fetchMs: 0, notifyMs: 0, emailMs: 0, progressMs: 0 };
+    const since = (start: number) => performance.now() - start;
 
     let cursor = data.cursor;
     let notified = 0;
+    let started = performance.now();
+    let next = findFollowerBatch(em, authors, cursor, batchSize);
     for (;;) {
-      const followerIds = await findFollowerBatch(em, authors, cursor, batchSize);
-      if (followerIds.length === 0) break;
-      const candidates = followerIds.filter((id) => !authorSet.has(id));
-      const users = candidates.length
-        ? await em.find(User, { id: { $in: candidates }, deletedAt: null }, { fields: ['id', 'email', 'displayName', 'emailOnNewPublication'] })
-        : [];
-      const told = new Set(await deps.notifier.notify(em, users.map((u) => u.id), { id: data.eventId, type: data.event, payload, createdAt }));
+      const { followerIds, users } = await next;
+      timing.fetchMs += since(started);
+      const last = followerIds.at(-1);
+      if (last === undefined) break;
+      // Read the next batch while this one is stored and emitted: the cursor is known already.
+      next = findFollowerBatch(em, authors, last, batchSize);
+      next.catch(() => undefined); // awaited on the next turn; a failure meanwhile is not unhandled
+      const recipients = users.filter((u) => !authorSet.has(u.id));
+      started = performance.now();
+      const told = new Set(
+        await deps.notifier.notify(em, recipients.map((u) => u.id), { id: data.eventId, type: data.event, payload, createdAt }, { firstAttempt }),
+      );
+      timing.notifyMs += since(started);
+      started = performance.now();
       await enqueueEmailBatch(
         deps.jobs,
-        users
+        recipients
           .filter((u) => told.has(u.id) && u.emailOnNewPublication)
           .map((u) => ({
             jobId: `newpub-${data.eventId}-${u.id}`,
@@ -81,12 +101,15 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
             },
           })),
       );
-      em.clear();
+      timing.emailMs += since(started);
       notified += told.size;
-      cursor = followerIds.at(-1) ?? cursor;
-      await job.updateData({ ...data, cursor });
-      await job.updateProgress({ notified, cursor });
+      cursor = last;
+      started = performance.now();
+      await Promise.all([job.updateData({ ...data, cursor }), job.updateProgress({ notified, cursor })]);
+      timing.progressMs += since(started);
+      started = performance.now();
     }
+    log.debug({ pickupMs: jobStart - job.timestamp, setupMs, ...roundAll(timing), totalMs: Math.round(since(runStart)) }, 'fan-out stage timings');
     log.info({ notified }, 'publication fanned out');
     return { notified, cursor };
   };
