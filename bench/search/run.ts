@@ -61,8 +61,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function measure(baseUrl: string, queries: string[]): Promise<{ p50: number; p95: number; results: number }> {
+async function measure(baseUrl: string, queries: string[]): Promise<{ p50: number; p95: number; coldMax: number; results: number }> {
   const times: number[] = [];
+  // The first request of each query meets no cached candidate pool: what a query nobody asked lately costs.
+  const cold: number[] = [];
   let results = 0;
   for (let i = 0; i < REQUESTS + 20; i++) {
     const q = queries[i % queries.length]!;
@@ -71,11 +73,12 @@ async function measure(baseUrl: string, queries: string[]): Promise<{ p50: numbe
     const body = (await res.json()) as { items: unknown[] };
     const elapsed = performance.now() - started;
     if (res.status !== 200) throw new Error(`search answered ${res.status}`);
+    if (i < queries.length) cold.push(elapsed);
     if (i >= 20) times.push(elapsed); // the first 20 warm up connections and caches
     results += body.items.length;
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), results: results / (REQUESTS + 20) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), coldMax: Math.max(...cold), results: results / (REQUESTS + 20) };
 }
 
 async function startApi(env: Record<string, string>, port: number): Promise<ChildProcess> {
@@ -98,7 +101,7 @@ async function seed(db: mysql.Connection): Promise<number> {
   const workRows = Array.from({ length: works }, (_, i) => `(${i + 1},1,${sql(words(3))},${sql(words(12))},NOW(),NOW(),NOW())`);
   for (let i = 0; i < workRows.length; i += 1000)
     await db.query(`INSERT INTO works (id,owner_id,title,description,published_at,created_at,updated_at) VALUES ${workRows.slice(i, i + 1000).join(',')}`);
-  await db.query(`INSERT INTO search_documents (ref_key,kind,work_id,title,body,indexed_at) SELECT CONCAT('work:',id),'work',id,title,description,NOW() FROM works`);
+  await db.query(`INSERT INTO search_documents (ref_key,kind,work_id,title,body,indexed_at,is_public) SELECT CONCAT('work:',id),'work',id,title,description,NOW(),1 FROM works`);
   for (let from = 0; from < PAGES; from += 1000) {
     const count = Math.min(1000, PAGES - from);
     const pages = Array.from({ length: count }, (_, k) => {
@@ -106,9 +109,9 @@ async function seed(db: mysql.Connection): Promise<number> {
       return { id, workId: Math.floor((id - 1) / PAGES_PER_WORK) + 1, title: words(3), text: `${words(40)}. ${words(40)}.` };
     });
     await db.query(`INSERT INTO pages (id,work_id,title,position,created_at,updated_at) VALUES ${pages.map((p) => `(${p.id},${p.workId},${sql(p.title)},${p.id % PAGES_PER_WORK},NOW(),NOW())`).join(',')}`);
-    await db.query(`INSERT INTO search_documents (ref_key,kind,work_id,page_id,title,body,indexed_at) VALUES ${pages.map((p) => `('page:${p.id}','page',${p.workId},${p.id},${sql(p.title)},${sql(p.text)},NOW())`).join(',')}`);
+    await db.query(`INSERT INTO search_documents (ref_key,kind,work_id,page_id,title,body,indexed_at,is_public) VALUES ${pages.map((p) => `('page:${p.id}','page',${p.workId},${p.id},${sql(p.title)},${sql(p.text)},NOW(),1)`).join(',')}`);
   }
-  await db.query("INSERT INTO search_documents (ref_key,kind,user_id,title,body,indexed_at) VALUES ('author:1','author',1,'Bench Author','bench',NOW())");
+  await db.query("INSERT INTO search_documents (ref_key,kind,user_id,title,body,indexed_at,is_public) VALUES ('author:1','author',1,'Bench Author','bench',NOW(),1)");
   // Fold the FULLTEXT insert cache into the index, as a long-running server would have.
   await db.query('OPTIMIZE TABLE search_documents');
   return performance.now() - started;
@@ -139,7 +142,7 @@ async function main() {
       'prefix (3 letters)': VOCABULARY.slice(50, 55).map((w) => w.slice(0, 3)),
       'two words': [0, 1, 2, 3, 4].map((i) => `${VOCABULARY[10 + i]} ${VOCABULARY[40 + i]}`),
     };
-    const rows: { shape: string; p50: number; p95: number; results: number }[] = [];
+    const rows: { shape: string; p50: number; p95: number; coldMax: number; results: number }[] = [];
     for (const [shape, queries] of Object.entries(shapes)) rows.push({ shape, ...(await measure(`http://127.0.0.1:${port}`, queries)) });
     const baseline = fork(`${HERE}baseline-server.ts`, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     live.add(baseline);
@@ -148,10 +151,10 @@ async function main() {
 
     const pad = (s: string | number, n: number) => String(s).padEnd(n);
     process.stdout.write(`\nGET /v1/search over ${PAGES.toLocaleString('en')} published pages (seeded in ${(seedMs / 1000).toFixed(1)} s), ${REQUESTS} sequential requests per shape\n\n`);
-    process.stdout.write(`${pad('shape', 38)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('results/req', 12)}goal p95 <= ${GOAL_P95_MS} ms\n`);
+    process.stdout.write(`${pad('shape', 38)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('cold max ms', 13)}${pad('results/req', 12)}goal p95 <= ${GOAL_P95_MS} ms\n`);
     for (const r of rows) {
       const goal = r.shape.startsWith('baseline') ? '' : r.p95 <= GOAL_P95_MS ? 'met' : 'MISSED';
-      process.stdout.write(`${pad(r.shape, 38)}${pad(r.p50.toFixed(2), 10)}${pad(r.p95.toFixed(2), 10)}${pad(r.results.toFixed(1), 12)}${goal}\n`);
+      process.stdout.write(`${pad(r.shape, 38)}${pad(r.p50.toFixed(2), 10)}${pad(r.p95.toFixed(2), 10)}${pad(r.coldMax.toFixed(2), 13)}${pad(r.results.toFixed(1), 12)}${goal}\n`);
     }
     const results = new URL('../results/', import.meta.url);
     await mkdir(results, { recursive: true });

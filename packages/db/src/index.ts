@@ -45,5 +45,5 @@ export { MentorshipTask } from './entities/mentorship-task.entity.ts';
 export { TaskComment } from './entities/task-comment.entity.ts';
 export { SearchDocument, SEARCH_KINDS } from './entities/search-document.entity.ts';
 export type { SearchKind } from './entities/search-document.entity.ts';
-export { indexAuthorForSearch, indexWorkForSearch } from './search/index-for-search.ts';
+export { indexAuthorForSearch, indexWorkForSearch, refreshSearchVisibility } from './search/index-for-search.ts';
 export type { SearchIndexOutcome } from './search/index-for-search.ts';

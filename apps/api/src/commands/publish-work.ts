@@ -1,7 +1,7 @@
 import { ForeignKeyConstraintViolationException, type EntityManager } from '@mikro-orm/mysql';
 import { AppError } from '@pluma/errors';
 import * as Y from 'yjs';
-import { Page, PublishedPage, loadDocumentUpdates } from '@pluma/db';
+import { Page, PublishedPage, loadDocumentUpdates, refreshSearchVisibility } from '@pluma/db';
 import { pageDocToJSON, pageDocToNode, pageNodeToText } from '@pluma/text';
 import { pageJSONToHTML } from '@pluma/text/html';
 import type { WorkAccess } from '../routes/works/works.policy.ts';
@@ -48,6 +48,9 @@ export async function publishWork(em: EntityManager, access: WorkAccess): Promis
       });
     }
     work.publishedAt = publishedAt;
+    await em.flush();
+    // The search index's public flag moves with the work, in this transaction, not with the job.
+    await refreshSearchVisibility(em, work.id);
     await em.commit();
   } catch (error) {
     await em.rollback();

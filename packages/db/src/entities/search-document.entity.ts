@@ -11,9 +11,9 @@ const FOLDING = 'utf8mb4_unicode_ci';
 
 /**
  * One searchable thing: a work (title + description, drafts included), a published page (its
- * frozen text) or an author (name + handle). Holds text only: who may see a row is decided at
- * query time from `works` and `work_collaborators`, so unpublishing hides a row before the
- * `search.index` job has removed it. Rows go with their work, page or user (cascading keys).
+ * frozen text) or an author (name + handle). Who may see a row is decided at query time from
+ * `works` and `work_collaborators` (`isPublic` only narrows the candidates), so unpublishing hides
+ * a row before the `search.index` job has removed it. Rows go with their work, page or user (cascading keys).
  */
 export const SearchDocument = defineEntity({
   name: 'SearchDocument',
@@ -31,6 +31,12 @@ export const SearchDocument = defineEntity({
     title: p.string().length(200).collation(FOLDING),
     body: p.text().columnType('mediumtext').collation(FOLDING),
     indexedAt: p.datetime(),
+    /**
+     * Whether anyone may see the row (published work or page, author with a published work). A
+     * prefilter only, so FULLTEXT can rank public rows without joining: the query re-checks the
+     * live tables for the few rows it keeps. Set by `search.index` and by publish/unpublish.
+     */
+    isPublic: p.boolean().default(false),
   },
   indexes: [
     { properties: ['title'], type: 'fulltext', name: 'search_documents_title_fulltext' },

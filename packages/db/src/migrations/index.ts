@@ -11,6 +11,7 @@ import { Migration20261125214647 } from './Migration20261125214647.ts';
 import { Migration20261125214708 } from './Migration20261125214708.ts';
 import { Migration20261125220313 } from './Migration20261125220313.ts';
 import { Migration20261125220347 } from './Migration20261125220347.ts';
+import { Migration20261125222930 } from './Migration20261125222930.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125211044', class: Migration20261125211044 },
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125214708', class: Migration20261125214708 },
   { name: 'Migration20261125220313', class: Migration20261125220313 },
   { name: 'Migration20261125220347', class: Migration20261125220347 },
+  { name: 'Migration20261125222930', class: Migration20261125222930 },
 ];

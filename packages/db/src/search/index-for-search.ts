@@ -8,11 +8,33 @@ export interface SearchIndexOutcome {
   gone: boolean;
 }
 
+/** An author is public once they have a published work. */
+const authorIsPublic = 'exists (select 1 from works o where o.owner_id = u.id and o.published_at is not null)';
+
 const upsertAuthorSql = `
-insert into search_documents (ref_key, kind, work_id, page_id, user_id, title, body, indexed_at)
-select concat('author:', u.id), 'author', null, null, u.id, u.display_name, u.handle, ?
+insert into search_documents (ref_key, kind, work_id, page_id, user_id, title, body, indexed_at, is_public)
+select concat('author:', u.id), 'author', null, null, u.id, u.display_name, u.handle, ?, ${authorIsPublic}
 from users u where u.id = ? and u.deleted_at is null
-on duplicate key update title = values(title), body = values(body), indexed_at = values(indexed_at)`;
+on duplicate key update title = values(title), body = values(body), indexed_at = values(indexed_at), is_public = values(is_public)`;
+
+/**
+ * Sets the `isPublic` flag of a work's rows and its owner's author row from the live tables, in
+ * the caller's transaction: publish and unpublish call it so the flag never waits for the job.
+ */
+export async function refreshSearchVisibility(em: EntityManager, workId: number): Promise<void> {
+  await em.execute(
+    `update search_documents d join works w on w.id = d.work_id
+     set d.is_public = (w.published_at is not null) where d.work_id = ?`,
+    [workId],
+    'run',
+  );
+  await em.execute(
+    `update search_documents d join works w on w.owner_id = d.user_id join users u on u.id = d.user_id
+     set d.is_public = (u.deleted_at is null and ${authorIsPublic}) where w.id = ? and d.kind = 'author'`,
+    [workId],
+    'run',
+  );
+}
 
 /**
  * Brings a work's rows in line with the database as it is now: one row for the work (title and
@@ -30,17 +52,17 @@ export async function indexWorkForSearch(em: EntityManager, workId: number): Pro
       return { documents: 0, gone: true };
     }
     await tx.execute(
-      `insert into search_documents (ref_key, kind, work_id, page_id, user_id, title, body, indexed_at)
-       select concat('work:', w.id), 'work', w.id, null, null, w.title, coalesce(w.description, ''), ?
+      `insert into search_documents (ref_key, kind, work_id, page_id, user_id, title, body, indexed_at, is_public)
+       select concat('work:', w.id), 'work', w.id, null, null, w.title, coalesce(w.description, ''), ?, w.published_at is not null
        from works w where w.id = ?
-       on duplicate key update title = values(title), body = values(body), indexed_at = values(indexed_at)`,
+       on duplicate key update title = values(title), body = values(body), indexed_at = values(indexed_at), is_public = values(is_public)`,
       [now, workId],
     );
     await tx.execute("delete from search_documents where kind = 'page' and work_id = ?", [workId]);
     // published_pages holds rows only while the work is published; unpublishing deleted them.
     const pages = await tx.execute<{ affectedRows: number }>(
-      `insert into search_documents (ref_key, kind, work_id, page_id, user_id, title, body, indexed_at)
-       select concat('page:', pp.page_id), 'page', pp.work_id, pp.page_id, null, pp.title, pp.text, ?
+      `insert into search_documents (ref_key, kind, work_id, page_id, user_id, title, body, indexed_at, is_public)
+       select concat('page:', pp.page_id), 'page', pp.work_id, pp.page_id, null, pp.title, pp.text, ?, 1
        from published_pages pp join works w on w.id = pp.work_id
        where pp.work_id = ? and w.published_at is not null`,
       [now, workId],

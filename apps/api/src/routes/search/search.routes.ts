@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { SearchKind } from '@pluma/db';
 import { searchDocuments } from '../../commands/search-documents.ts';
+import { createSearchPoolCache } from '../../commands/search-pool-cache.ts';
 import type { ApiDeps } from '../../deps.ts';
 import type { ApiEnv } from '../../http/env.ts';
 import { problemResponses } from '../../http/problem-responses.ts';
@@ -31,10 +32,12 @@ const searchRoute = createRoute({
 /** GET /search: who may see what is the command's business (see search-documents.ts). */
 export function createSearchRoutes(_deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  // Frequent queries' public candidates for 10 s: a new match may show that late, never a hidden one.
+  const cache = createSearchPoolCache({ ttlMs: 10_000, maxEntries: 1000 });
   app.openapi(searchRoute, async (c) => {
     const { q, type, cursor, limit } = c.req.valid('query');
     const kinds = type ? [KINDS[type]] : Object.values(KINDS);
-    const page = await searchDocuments(c.get('em'), c.get('auth')?.userId, { q, kinds, cursor, limit });
+    const page = await searchDocuments(c.get('em'), c.get('auth')?.userId, { q, kinds, cursor, limit }, cache);
     return c.json({ items: page.hits.map((hit) => presentSearchHit(hit, page.terms)), nextCursor: page.nextCursor }, 200);
   });
   return app;

@@ -79,6 +79,15 @@ describe('GET /v1/search', () => {
     expect((await f.search(author, { q: 'vanishing' })).items.map((i) => [i.type, i.id])).toEqual([['work', workId]]);
   });
 
+  it('shows a work and its author to others as soon as it is published, before the index job runs', async () => {
+    const fresh = await t.user('freshwriter');
+    const workId = await f.work(fresh, 'Sudden meadow');
+    for (const q of ['meadow', 'freshwriter']) expect((await f.search(stranger, { q })).items).toEqual([]);
+    expect((await t.call(fresh, 'POST', `/v1/works/${workId}/publish`)).status).toBe(200);
+    expect((await f.search(stranger, { q: 'meadow' })).items.map((i) => [i.type, i.id])).toEqual([['work', workId]]);
+    expect((await f.search(stranger, { q: 'freshwriter', type: 'authors' })).items.map((i) => i.id)).toEqual([fresh.id]);
+  });
+
   it('queues a search.index job when a work is created, changed, published or unpublished', async () => {
     const workId = await f.work(author, 'Queued');
     const jobs = await queue.queue('search').getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed']);
