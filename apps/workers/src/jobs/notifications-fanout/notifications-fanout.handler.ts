@@ -3,7 +3,7 @@ import { PublishedPage, User, Work, WorkCollaborator, type MikroORM } from '@plu
 import type { Notifier } from '@pluma/notify';
 import { NotificationsFanoutJobSchema, enqueueEmailBatch, type JobProducer, type NotificationsFanoutJob } from '@pluma/queue';
 import type { Logger } from '@pluma/telemetry/logger';
-import { findFollowerBatch } from './find-follower-batch.ts';
+import { findFollowerBatch, type FollowerToTell } from './find-follower-batch.ts';
 
 export interface FanoutHandlerDeps {
   orm: MikroORM;
@@ -11,7 +11,7 @@ export interface FanoutHandlerDeps {
   /** Where the followers' e-mails are queued. */
   jobs: JobProducer;
   log: Logger;
-  /** Followers per batch (one SELECT, one multi-row INSERT, one Redis message); 1,000 unless a test says otherwise. */
+  /** Followers per batch (one SELECT with their accounts, one multi-row INSERT, one Redis message); 1,000 unless a test says otherwise. */
   batchSize?: number;
 }
 
@@ -27,7 +27,8 @@ const roundAll = (values: Record<string, number>) => Object.fromEntries(Object.e
  * Processor of `notifications.fanout`: walks the followers of a work's authors a batch at a time
  * (ascending id), stores and emits the notification for each batch, queues their e-mails, then
  * saves the last follower id in the job so a retry resumes after it. Storing is idempotent (the
- * event id is unique per user), so a batch redone after a crash adds nothing twice.
+ * event id is unique per user), so a batch redone after a crash adds nothing twice. Batches
+ * overlap: the next one is read, and stored, while the current one is still being emitted.
  */
 export function createFanoutHandler(deps: FanoutHandlerDeps) {
   const batchSize = deps.batchSize ?? 1000;
@@ -62,28 +63,15 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
     // Only this job stores this event (its id is fresh per publication and names the job), so on
     // its first start nobody can have it yet; a retry or a stalled job's rerun checks first.
     const firstAttempt = job.attemptsStarted <= 1;
-    const timing = { fetchMs: 0, notifyMs: 0, emailMs: 0, progressMs: 0 };
+    const timing = { fetchWaitMs: 0, tellMs: 0, firstBatchMs: 0 };
     const since = (start: number) => performance.now() - start;
 
-    let cursor = data.cursor;
-    let notified = 0;
-    let started = performance.now();
-    let next = findFollowerBatch(em, authors, cursor, batchSize);
-    for (;;) {
-      const { followerIds, users } = await next;
-      timing.fetchMs += since(started);
-      const last = followerIds.at(-1);
-      if (last === undefined) break;
-      // Read the next batch while this one is stored and emitted: the cursor is known already.
-      next = findFollowerBatch(em, authors, last, batchSize);
-      next.catch(() => undefined); // awaited on the next turn; a failure meanwhile is not unhandled
-      const recipients = users.filter((u) => !authorSet.has(u.id));
-      started = performance.now();
+    /** Stores and emits one batch, then queues the e-mails of those told; resolves to how many were told. */
+    const tell = async (recipients: FollowerToTell[]): Promise<number> => {
+      const started = performance.now();
       const told = new Set(
         await deps.notifier.notify(em, recipients.map((u) => u.id), { id: data.eventId, type: data.event, payload, createdAt }, { firstAttempt }),
       );
-      timing.notifyMs += since(started);
-      started = performance.now();
       await enqueueEmailBatch(
         deps.jobs,
         recipients
@@ -101,13 +89,52 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
             },
           })),
       );
-      timing.emailMs += since(started);
-      notified += told.size;
-      cursor = last;
-      started = performance.now();
-      await Promise.all([job.updateData({ ...data, cursor }), job.updateProgress({ notified, cursor })]);
-      timing.progressMs += since(started);
-      started = performance.now();
+      timing.tellMs += since(started);
+      if (timing.firstBatchMs === 0) timing.firstBatchMs = since(runStart);
+      return told.size;
+    };
+
+    let cursor = data.cursor;
+    let notified = 0;
+    // Two batches in flight: one is stored while the one before is still being emitted (or
+    // stored on another connection). The cursor moves only once every batch up to it is done, in
+    // order, so a retry resumes after the last batch fully told and never skips one.
+    const running = new Set<Promise<unknown>>();
+    const track = <T>(promise: Promise<T>): Promise<T> => {
+      running.add(promise);
+      promise.then(
+        () => running.delete(promise),
+        () => running.delete(promise),
+      );
+      return promise;
+    };
+    let previous: Promise<void> = Promise.resolve();
+    let next = track(findFollowerBatch(em, authors, cursor, batchSize));
+    try {
+      for (;;) {
+        const waited = performance.now();
+        const { followerIds, users } = await next;
+        timing.fetchWaitMs += since(waited);
+        const last = followerIds.at(-1);
+        if (last === undefined) break;
+        // Read the next batch while this one is stored and emitted: its cursor is known already.
+        next = track(findFollowerBatch(em, authors, last, batchSize));
+        const told = track(tell(users.filter((u) => !authorSet.has(u.id))));
+        const done = track(
+          Promise.all([previous, told]).then(async ([, count]) => {
+            notified += count;
+            cursor = last;
+            await Promise.all([job.updateData({ ...data, cursor }), job.updateProgress({ notified, cursor })]);
+          }),
+        );
+        await previous;
+        previous = done;
+      }
+      await previous;
+    } catch (error) {
+      // Let whatever is still writing finish before BullMQ may start a retry of the job.
+      await Promise.allSettled([...running]);
+      throw error;
     }
     log.debug({ pickupMs: jobStart - job.timestamp, setupMs, ...roundAll(timing), totalMs: Math.round(since(runStart)) }, 'fan-out stage timings');
     log.info({ notified }, 'publication fanned out');
