@@ -38,6 +38,9 @@ describe('GET /v1/search', () => {
   it('matches the last word as the start of a word, the others as whole words', async () => {
     const { pageId } = await f.publishedPage(author, 'Almanac', 'Weather', 'The barometer fell before the thunderstorm arrived.');
     expect((await f.search(stranger, { q: 'baromet', type: 'pages' })).items.map((i) => i.id)).toEqual([pageId]);
+    expect((await f.search(stranger, { q: 'bar', type: 'pages' })).items.map((i) => i.id)).toContain(pageId);
+    // Two letters are no prefix: they would expand to most of the vocabulary.
+    expect((await f.search(stranger, { q: 'ba', type: 'pages' })).items).toEqual([]);
     const two = await f.search(stranger, { q: 'barometer thunder', type: 'pages' });
     expect(two.items.map((i) => i.id)).toEqual([pageId]);
     expect(two.items[0]!.snippet).toContain('<mark>barometer</mark> fell before the <mark>thunderstorm</mark>');
