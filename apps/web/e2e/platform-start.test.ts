@@ -46,25 +46,47 @@ const alive = (pid: number) => {
 
 describe('npm start', () => {
   it('serves every app behind one origin and leaves nothing running after Ctrl-C', async () => {
-    const ports = { PORT: await freePort(), API_PORT: await freePort(), COLLAB_PORT: await freePort(), WORKERS_PORT: await freePort(), WEB_PORT: await freePort() };
+    const ports = {
+      PORT: await freePort(),
+      API_PORT: await freePort(),
+      COLLAB_PORT: await freePort(),
+      WORKERS_PORT: await freePort(),
+      WEB_PORT: await freePort(),
+    };
     const child = spawn(process.execPath, ['scripts/start.ts'], {
       cwd: ROOT,
-      env: { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), LOG_LEVEL: 'warn', PUBLIC_URL: '' },
+      env: {
+        ...process.env,
+        ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: '',
+        // As on a developer's machine: no SMTP server configured, so the embedded catcher runs.
+        SMTP_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
     try {
-      await vi.waitFor(() => expect(output).toContain('Pluma is running at'), { timeout: 150_000, interval: 500 });
+      await vi.waitFor(() => expect(output).toContain('Pluma is running at'), {
+        timeout: 150_000,
+        interval: 500,
+      });
       expect(output).toContain(`Pluma is running at http://localhost:${ports.PORT}`);
 
       const origin = `http://127.0.0.1:${ports.PORT}`;
       const ready = await fetch(`${origin}/v1/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ready', service: 'api' });
-      for (const [name, port] of [['collab', ports.COLLAB_PORT], ['workers', ports.WORKERS_PORT], ['web', ports.WEB_PORT]] as const) {
+      for (const [name, port] of [
+        ['collab', ports.COLLAB_PORT],
+        ['workers', ports.WORKERS_PORT],
+        ['web', ports.WEB_PORT],
+      ] as const) {
         const res = await fetch(`http://127.0.0.1:${port}/readyz`);
         expect(res.status, `${name} /readyz`).toBe(200);
       }
@@ -77,7 +99,10 @@ describe('npm start', () => {
       expect(started.length).toBeGreaterThanOrEqual(4);
       child.kill('SIGINT');
       expect(await exited).toBe(0);
-      await vi.waitFor(() => expect(started.filter(alive)).toEqual([]), { timeout: 20_000, interval: 200 });
+      await vi.waitFor(() => expect(started.filter(alive)).toEqual([]), {
+        timeout: 20_000,
+        interval: 200,
+      });
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
@@ -86,7 +111,11 @@ describe('npm start', () => {
   it('fails fast with a message naming DATABASE_URL when MySQL cannot be reached', async () => {
     const child = spawn(process.execPath, ['scripts/start.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: 'mysql://nobody@127.0.0.1:1/x', PORT: String(await freePort()) },
+      env: {
+        ...process.env,
+        DATABASE_URL: 'mysql://nobody@127.0.0.1:1/x',
+        PORT: String(await freePort()),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

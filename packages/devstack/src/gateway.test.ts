@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, routeOf } from './gateway.ts';
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
+  );
 }
 
 /** An upstream that answers every request with its own name and the path it saw. */
@@ -23,10 +27,16 @@ describe('gateway', () => {
     const api = upstream('api');
     const collab = upstream('collab');
     const web = upstream('web');
-    new WebSocketServer({ server: collab }).on('connection', (ws, req) => ws.send(`collab:${req.url}`));
+    new WebSocketServer({ server: collab }).on('connection', (ws, req) =>
+      ws.send(`collab:${req.url}`),
+    );
     new WebSocketServer({ server: api }).on('connection', (ws) => ws.send('api-socket'));
     servers.push(api, collab, web);
-    const [apiUrl, collabUrl, webUrl] = await Promise.all([listen(api), listen(collab), listen(web)]);
+    const [apiUrl, collabUrl, webUrl] = await Promise.all([
+      listen(api),
+      listen(collab),
+      listen(web),
+    ]);
     const gateway = createGateway({
       api: apiUrl!,
       collab: collabUrl!,
@@ -51,8 +61,14 @@ describe('gateway', () => {
   });
 
   it('forwards HTTP requests to the right app with the path unchanged', async () => {
-    expect(await (await fetch(`${origin}/v1/readyz`)).json()).toEqual({ name: 'api', path: '/v1/readyz' });
-    expect(await (await fetch(`${origin}/works/7`)).json()).toEqual({ name: 'web', path: '/works/7' });
+    expect(await (await fetch(`${origin}/v1/readyz`)).json()).toEqual({
+      name: 'api',
+      path: '/v1/readyz',
+    });
+    expect(await (await fetch(`${origin}/works/7`)).json()).toEqual({
+      name: 'web',
+      path: '/works/7',
+    });
     expect(await (await fetch(`${origin}/_dev/mail`)).text()).toBe('inbox');
   });
 
@@ -72,10 +88,19 @@ describe('gateway', () => {
   });
 
   it('answers 502 when an app is down', async () => {
-    const down = createGateway({ api: 'http://127.0.0.1:1', collab: 'http://127.0.0.1:1', web: 'http://127.0.0.1:1' });
+    const down = createGateway({
+      api: 'http://127.0.0.1:1',
+      collab: 'http://127.0.0.1:1',
+      web: 'http://127.0.0.1:1',
+    });
     servers.push(down);
-    const res = await fetch(`${await listen(down)}/v1/readyz`);
+    const origin = await listen(down);
+    const res = await fetch(`${origin}/v1/readyz`);
     expect(res.status).toBe(502);
     expect(await res.text()).toContain('api service is not answering');
+    // Without an embedded catcher (SMTP_URL configured) the inbox page says where mail went.
+    const mail = await fetch(`${origin}/_dev/mail`);
+    expect(mail.status).toBe(404);
+    expect(await mail.text()).toContain('SMTP_URL is configured');
   });
 });

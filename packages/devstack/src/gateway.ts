@@ -15,7 +15,8 @@ const MAIL_PATH = '/_dev/mail';
 /** Which upstream serves a path: the same split the Kubernetes Ingress makes in production. */
 export function routeOf(path: string): 'api' | 'collab' | 'web' | 'mail' {
   if (path === '/v1' || path.startsWith('/v1/') || path.startsWith('/socket.io')) return 'api';
-  if (path === '/collab' || path.startsWith('/collab/') || path.startsWith('/collab?')) return 'collab';
+  if (path === '/collab' || path.startsWith('/collab/') || path.startsWith('/collab?'))
+    return 'collab';
   if (path === MAIL_PATH || path.startsWith(`${MAIL_PATH}/`)) return 'mail';
   return 'web';
 }
@@ -37,11 +38,16 @@ export function createGateway(targets: GatewayTargets): Server {
   const server = createServer((req, res) => {
     const route = routeOf(req.url ?? '/');
     if (route === 'mail') {
-      if (targets.mail) targets.mail(req, res, MAIL_PATH);
-      else unavailable(res, 'mail catcher');
+      if (targets.mail) {
+        targets.mail(req, res, MAIL_PATH);
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('No local mail catcher: SMTP_URL is configured, so mail goes to that server.\n');
+      }
       return;
     }
-    const target = route === 'api' ? targets.api : route === 'collab' ? targets.collab : targets.web;
+    const target =
+      route === 'api' ? targets.api : route === 'collab' ? targets.collab : targets.web;
     proxy.web(req, res, { target }, () => unavailable(res, route));
   });
   server.on('upgrade', (req, socket, head) => {
@@ -50,7 +56,9 @@ export function createGateway(targets: GatewayTargets): Server {
       socket.destroy();
       return;
     }
-    proxy.ws(req, socket, head, { target: route === 'api' ? targets.api : targets.collab }, () => socket.destroy());
+    proxy.ws(req, socket, head, { target: route === 'api' ? targets.api : targets.collab }, () =>
+      socket.destroy(),
+    );
   });
   return server;
 }
