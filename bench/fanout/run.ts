@@ -4,6 +4,7 @@
 // `npm run bench:fanout -w bench [-- --followers 5000 --clients 4 --rounds 3]`
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,18 @@ async function rssOf(pid: number | undefined): Promise<{ rss: number; peak: numb
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
+/** A port the OS just handed out: a random one could be an ephemeral port the 5,000 client sockets (or their TIME_WAIT) hold. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function startApp(app: 'api' | 'workers', env: Record<string, string>, portVariable: string, port: number) {
   const child = track(spawn(process.execPath, [`${ROOT}apps/${app}/src/main.ts`], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, [portVariable]: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] }));
   const deadline = Date.now() + 60_000;
@@ -103,9 +116,9 @@ async function main() {
   const common = { DATABASE_URL: dbUrl.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: prefix, QUEUE_PREFIX: `${prefix}bull`, S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'bench-fanout' };
   const clients: ChildProcess[] = [];
   try {
-    const apiPort = 20000 + Math.floor(Math.random() * 20000);
+    const apiPort = await freePort();
     const api = await startApp('api', { ...common, JWT_SECRET: SECRET }, 'API_PORT', apiPort);
-    const workers = await startApp('workers', { ...common, SMTP_URL: mail.url, MAIL_FROM: 'Bench <bench@pluma.test>' }, 'WORKERS_PORT', apiPort + 1);
+    const workers = await startApp('workers', { ...common, SMTP_URL: mail.url, MAIL_FROM: 'Bench <bench@pluma.test>' }, 'WORKERS_PORT', await freePort());
 
     // Seed an author and N followers straight into MySQL (e-mail off: this measures live delivery).
     const db = await mysql.createConnection(dbUrl.toString());
