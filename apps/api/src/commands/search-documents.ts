@@ -73,10 +73,15 @@ where match(d.title, d.body) against (? in boolean mode) and d.kind in (?) and d
 order by relevance desc, d.id desc
 limit ?`;
 
-/** Whether the caller has rows only they (and their co-authors) see: drafts, or an author row not yet public. */
+/**
+ * Whether the caller has rows of the searched kinds only they (and their co-authors) see: drafts,
+ * or an author row not yet public. Saves the second FULLTEXT pass otherwise (pages are never private
+ * for long: unpublishing drops them from the index).
+ */
 const hasPrivateSql = `
 select exists (select 1 from search_documents d
-  where d.is_public = 0 and (d.user_id = ? or d.work_id in (select c.work_id from work_collaborators c where c.user_id = ?))) as present`;
+  where d.is_public = 0 and d.kind in (?)
+    and (d.user_id = ? or d.work_id in (select c.work_id from work_collaborators c where c.user_id = ?))) as present`;
 
 /** The caller's own non-public rows: a second, usually small, candidate pool. */
 const privatePoolSql = `
@@ -154,7 +159,7 @@ export async function searchDocuments(
   // By id: a cached public pool may still hold a row unpublished since, now in the private pool too.
   const candidates = new Map(await findPublicPool(em, cache, expression, input.kinds, pool));
   if (userId !== undefined) {
-    const [mine] = await em.execute<{ present: number | string }[]>(hasPrivateSql, [userId, userId]);
+    const [mine] = await em.execute<{ present: number | string }[]>(hasPrivateSql, [input.kinds, userId, userId]);
     if (Number(mine?.present)) {
       const rows = await em.execute<Candidate[]>(privatePoolSql, [expression, expression, input.kinds, userId, userId, pool]);
       for (const [docId, relevance] of toPool(rows)) candidates.set(docId, relevance);
