@@ -123,7 +123,7 @@ const toPool = (rows: Candidate[]): SearchPool => rows.map((c) => [Number(c.id),
 
 /**
  * The public candidates, from the cache when the query is a frequent one: InnoDB reads and scores
- * every match of a word before it can rank them (a third of a second for a word in most of
+ * every match of a word before it can rank them (0.3–2 s uncached for a word in most of
  * 100,000 pages), so only a pool that came back full — many matches, the costly case — is kept.
  */
 async function findPublicPool(
