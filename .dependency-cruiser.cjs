@@ -1,7 +1,13 @@
 /** Architecture rules (see DESIGN.md "Processes and what each owns" and STYLE.md "Boundaries"). */
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'Import cycles are not allowed.', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles are not allowed.',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'app-imports-other-app',
       severity: 'error',
@@ -19,7 +25,8 @@ module.exports = {
     {
       name: 'web-imports-node-package',
       severity: 'error',
-      comment: 'apps/web runs in the browser: no packages that need Node (its small static server excepted).',
+      comment:
+        'apps/web runs in the browser: no packages that need Node (its small static server excepted).',
       from: { path: '^apps/web/', pathNot: '^apps/web/src/(main\\.ts$|server/)' },
       to: { path: '^packages/(db|queue|storage|telemetry|devstack|testing|auth)/' },
     },
@@ -37,6 +44,9 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist|\\.data|\\.turbo)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

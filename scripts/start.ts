@@ -23,26 +23,36 @@ function portFrom(variable: string, fallback: number): number {
   const raw = process.env[variable];
   if (!raw) return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${variable} must be a port number between 1 and 65535.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`${variable} must be a port number between 1 and 65535.`);
   return port;
 }
 
 function prefixOutput(child: ChildProcess, name: string) {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${name.padEnd(8)}| ${line}\n`));
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(`${name.padEnd(8)}| ${line}\n`),
+    );
   }
 }
 
 /** Runs a command to completion, showing its output only when it fails. */
-function runStep(title: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function runStep(
+  title: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   process.stdout.write(`• ${title}…\n`);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(output.trim() || `${title} failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(output.trim() || `${title} failed (exit ${code})`)),
+    );
   });
 }
 
@@ -75,7 +85,11 @@ async function main() {
   try {
     stack = await startLocalStack({ forTests: false });
   } catch (error) {
-    fail(error instanceof MissingServiceError || error instanceof Error ? error.message : String(error));
+    fail(
+      error instanceof MissingServiceError || error instanceof Error
+        ? error.message
+        : String(error),
+    );
   }
   const children: { spec: AppSpec; child: ChildProcess }[] = [];
   let stopping = false;
@@ -115,7 +129,12 @@ async function main() {
   try {
     // Migrations first: a wrong DATABASE_URL should fail before a build is spent.
     await runStep('applying database migrations', NODE, ['packages/db/src/cli/migrate.ts'], env);
-    await runStep('building the web app', 'turbo', ['run', 'build', '--output-logs=errors-only'], env);
+    await runStep(
+      'building the web app',
+      'turbo',
+      ['run', 'build', '--output-logs=errors-only'],
+      env,
+    );
   } catch (error) {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
     await stopAll(1);
@@ -131,7 +150,9 @@ async function main() {
     prefixOutput(child, spec.name);
     child.on('exit', (code, signal) => {
       if (stopping) return;
-      process.stderr.write(`\npluma: ${spec.name} exited (${signal ?? `code ${code}`}); stopping everything.\n`);
+      process.stderr.write(
+        `\npluma: ${spec.name} exited (${signal ?? `code ${code}`}); stopping everything.\n`,
+      );
       void stopAll(1);
     });
     children.push({ spec, child });

@@ -31,33 +31,66 @@ interface VitestJson {
 }
 
 async function main() {
-  for (const dir of await workspaceDirs()) await rm(join(dir, 'test-results'), { recursive: true, force: true });
+  for (const dir of await workspaceDirs())
+    await rm(join(dir, 'test-results'), { recursive: true, force: true });
 
   let stack;
   try {
     stack = await startLocalStack({ forTests: true });
   } catch (error) {
-    process.stderr.write(`pluma test: ${error instanceof MissingServiceError || error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `pluma test: ${error instanceof MissingServiceError || error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
   for (const line of stack.describe()) process.stdout.write(`• ${line}\n`);
   const env = { ...process.env, ...stack.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn' };
 
   // npm puts node_modules/.bin first on PATH, so the pinned tools are found by name.
-  let code = await run('depcruise', ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'apps', 'packages', 'bench', 'scripts'], env);
+  let code = await run(
+    'depcruise',
+    [
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'err',
+      'apps',
+      'packages',
+      'bench',
+      'scripts',
+    ],
+    env,
+  );
+  // One formatting for the whole tree (Prettier), checked before anything slower.
+  if (code === 0) code = await run('prettier', ['--check', '--log-level=warn', '.'], env);
   // The root's own scripts are no workspace: lint and typecheck them here.
   if (code === 0) code = await run('eslint', ['scripts', 'vitest.shared.ts'], env);
   if (code === 0) code = await run('tsc', ['-p', 'tsconfig.json'], env);
   if (code === 0) {
     const extra = process.argv.slice(2);
-    code = await run('turbo', ['run', 'lint', 'typecheck', 'test', '--concurrency=2', '--output-logs=new-only', '--continue', ...extra], env);
+    code = await run(
+      'turbo',
+      [
+        'run',
+        'lint',
+        'typecheck',
+        'test',
+        '--concurrency=2',
+        '--output-logs=new-only',
+        '--continue',
+        ...extra,
+      ],
+      env,
+    );
   }
   await stack.stop();
 
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const dir of await workspaceDirs()) {
     try {
-      const report = JSON.parse(await readFile(join(dir, 'test-results/vitest.json'), 'utf8')) as VitestJson;
+      const report = JSON.parse(
+        await readFile(join(dir, 'test-results/vitest.json'), 'utf8'),
+      ) as VitestJson;
       totals.passed += report.numPassedTests;
       totals.failed += report.numFailedTests;
       totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -65,7 +98,9 @@ async function main() {
       // no tests ran in this workspace
     }
   }
-  process.stdout.write(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+  process.stdout.write(
+    `\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+  );
   if (totals.passed === 0 && code === 0) code = 1;
   process.exit(code !== 0 || totals.failed > 0 ? 1 : 0);
 }

@@ -82,9 +82,16 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`not a number: ${value}`);
     return parsed;
   };
-  const list = (value: string | undefined, fallback: string[]) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
+  const list = (value: string | undefined, fallback: string[]) =>
+    value
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : fallback;
   const servers = list(values.servers, ['pluma', 'stock']) as ServerKind[];
-  for (const server of servers) if (server !== 'pluma' && server !== 'stock') throw new Error(`unknown server: ${server}`);
+  for (const server of servers)
+    if (server !== 'pluma' && server !== 'stock') throw new Error(`unknown server: ${server}`);
   const only = new Set(list(values.only, ['typing', 'pages', 'trace'])) as BenchOptions['only'];
   return {
     quick,
@@ -101,7 +108,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     workers: num(values.workers, 4),
     rhythmMs: num(values.rhythm, quick ? 8 : 60) * 1000,
     gapCapMs: num(values['gap-cap'], 1000),
-    traceEdits: values['trace-edits'] === undefined ? (quick ? 5000 : null) : num(values['trace-edits'], 0),
+    traceEdits:
+      values['trace-edits'] === undefined ? (quick ? 5000 : null) : num(values['trace-edits'], 0),
     window: num(values.window, 16),
     coldRuns: num(values['cold-runs'], quick ? 2 : 5),
     databaseUrl: values.database ?? 'mysql://root@127.0.0.1:3306/',

@@ -33,7 +33,12 @@ function git(...args: string[]): string | null {
 async function databaseVersion(url: string): Promise<string | null> {
   const endpoint = parseDatabaseUrl(url);
   try {
-    const connection = await mysql.createConnection({ host: endpoint.host, port: endpoint.port, user: endpoint.user, ...(endpoint.password === undefined ? {} : { password: endpoint.password }) });
+    const connection = await mysql.createConnection({
+      host: endpoint.host,
+      port: endpoint.port,
+      user: endpoint.user,
+      ...(endpoint.password === undefined ? {} : { password: endpoint.password }),
+    });
     const [rows] = await connection.query('SELECT VERSION() AS version');
     await connection.end();
     return (rows as { version: string }[])[0]?.version ?? null;
@@ -44,8 +49,13 @@ async function databaseVersion(url: string): Promise<string | null> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (options.servers.includes('pluma') && !existsSync(fileURLToPath(new URL('../../apps/collab/src/main.ts', import.meta.url)))) {
-    throw new Error('apps/collab/src/main.ts does not exist yet: run with --servers=stock, or build the Pluma collab server first');
+  if (
+    options.servers.includes('pluma') &&
+    !existsSync(fileURLToPath(new URL('../../apps/collab/src/main.ts', import.meta.url)))
+  ) {
+    throw new Error(
+      'apps/collab/src/main.ts does not exist yet: run with --servers=stock, or build the Pluma collab server first',
+    );
   }
   const startedAt = new Date();
   const loadBefore = os.loadavg();
@@ -54,7 +64,11 @@ async function main(): Promise<void> {
 
   const typingPages = options.only.has('typing') ? options.editors.length : 0;
   const openPages = options.only.has('pages') ? options.pages : 0;
-  const users = Math.max(1, options.pagesEditors, ...(options.only.has('typing') ? options.editors : [1]));
+  const users = Math.max(
+    1,
+    options.pagesEditors,
+    ...(options.only.has('typing') ? options.editors : [1]),
+  );
   let db: BenchDatabase | null = null;
   installCleanup(async () => {
     await db?.drop();
@@ -62,7 +76,12 @@ async function main(): Promise<void> {
 
   log(`creating the bench database (${users} editors, ${typingPages + openPages + 2} pages)`);
   db = await createBenchDatabase(options.databaseUrl, users, typingPages + openPages + 2);
-  const env: ServerEnv = { databaseUrl: db.url, redisUrl: options.redisUrl, jwtSecret: db.jwtSecret, redisPrefix: `bench:${db.name}:` };
+  const env: ServerEnv = {
+    databaseUrl: db.url,
+    redisUrl: options.redisUrl,
+    jwtSecret: db.jwtSecret,
+    redisPrefix: `bench:${db.name}:`,
+  };
   const typing: TypingResult[] = [];
   const traces: TraceResult[] = [];
   try {
@@ -74,19 +93,27 @@ async function main(): Promise<void> {
         const order = index % 2 === 0 ? options.servers : [...options.servers].reverse();
         for (const kind of order) {
           log(`${editors} editors on one page at ${options.rateHz}/s: ${kind}`);
-          const result = await runTyping(kind, env, db.tokens, {
-            label: `${editors} editors`,
-            pageIds: [pageId],
-            editorsPerPage: editors,
-            observersPerPage: Math.min(editors, options.observers),
-            rateHz: options.rateHz,
-            workers: Math.min(options.workers, editors),
-            warmupMs: options.warmupMs,
-            durationMs: options.durationMs,
-            openConcurrency: 10,
-          }, dbPid);
+          const result = await runTyping(
+            kind,
+            env,
+            db.tokens,
+            {
+              label: `${editors} editors`,
+              pageIds: [pageId],
+              editorsPerPage: editors,
+              observersPerPage: Math.min(editors, options.observers),
+              rateHz: options.rateHz,
+              workers: Math.min(options.workers, editors),
+              warmupMs: options.warmupMs,
+              durationMs: options.durationMs,
+              openConcurrency: 10,
+            },
+            dbPid,
+          );
           typing.push(result);
-          log(`  peer p50 ${result.peer.p50?.toFixed(2)} p99 ${result.peer.p99?.toFixed(2)} ms, ack p99 ${result.ack.p99?.toFixed(2)} ms, delivered ${(result.delivered * 100).toFixed(1)}%`);
+          log(
+            `  peer p50 ${result.peer.p50?.toFixed(2)} p99 ${result.peer.p99?.toFixed(2)} ms, ack p99 ${result.ack.p99?.toFixed(2)} ms, delivered ${(result.delivered * 100).toFixed(1)}%`,
+          );
         }
       }
     }
@@ -94,20 +121,30 @@ async function main(): Promise<void> {
       const pageIds = db.pageIds.slice(nextPage, nextPage + options.pages);
       nextPage += options.pages;
       for (const kind of options.servers) {
-        log(`${options.pages} open pages x ${options.pagesEditors} editors at ${options.pagesRateHz}/s each: ${kind}`);
-        const result = await runTyping(kind, env, db.tokens, {
-          label: `${options.pages} pages x ${options.pagesEditors}`,
-          pageIds,
-          editorsPerPage: options.pagesEditors,
-          observersPerPage: options.pagesEditors,
-          rateHz: options.pagesRateHz,
-          workers: options.workers,
-          warmupMs: options.warmupMs,
-          durationMs: options.durationMs,
-          openConcurrency: 25,
-        }, dbPid);
+        log(
+          `${options.pages} open pages x ${options.pagesEditors} editors at ${options.pagesRateHz}/s each: ${kind}`,
+        );
+        const result = await runTyping(
+          kind,
+          env,
+          db.tokens,
+          {
+            label: `${options.pages} pages x ${options.pagesEditors}`,
+            pageIds,
+            editorsPerPage: options.pagesEditors,
+            observersPerPage: options.pagesEditors,
+            rateHz: options.pagesRateHz,
+            workers: options.workers,
+            warmupMs: options.warmupMs,
+            durationMs: options.durationMs,
+            openConcurrency: 25,
+          },
+          dbPid,
+        );
         typing.push(result);
-        log(`  opened in ${(result.openMs / 1000).toFixed(1)} s; peer p99 ${result.peer.p99?.toFixed(2)} ms; RSS/doc ${result.rssPerDocBytes === null ? '-' : (result.rssPerDocBytes / 1024).toFixed(1)} KB`);
+        log(
+          `  opened in ${(result.openMs / 1000).toFixed(1)} s; peer p99 ${result.peer.p99?.toFixed(2)} ms; RSS/doc ${result.rssPerDocBytes === null ? '-' : (result.rssPerDocBytes / 1024).toFixed(1)} KB`,
+        );
       }
     } else {
       nextPage += openPages;
@@ -118,18 +155,27 @@ async function main(): Promise<void> {
       const totalEdits = Math.min(trace.edits.length, options.traceEdits ?? trace.edits.length);
       for (const kind of options.servers) {
         log(`editing trace (${totalEdits} edits): ${kind}`);
-        const result = await runTrace(kind, env, db.tokens[0] as string, trace, {
-          pageId,
-          warmupPageId,
-          rhythmMs: options.rhythmMs,
-          gapCapMs: options.gapCapMs,
-          totalEdits,
-          window: options.window,
-          coldRuns: options.coldRuns,
-        }, dbPid);
+        const result = await runTrace(
+          kind,
+          env,
+          db.tokens[0] as string,
+          trace,
+          {
+            pageId,
+            warmupPageId,
+            rhythmMs: options.rhythmMs,
+            gapCapMs: options.gapCapMs,
+            totalEdits,
+            window: options.window,
+            coldRuns: options.coldRuns,
+          },
+          dbPid,
+        );
         result.parse = parseBaseline(result.state, Math.max(3, options.coldRuns));
         traces.push(result);
-        log(`  fast replay ${result.fast.editsPerSecond.toFixed(0)} edits/s; cold load ${result.cold.loadMs?.toFixed(2)} ms vs parse ${result.parse.freshMedianMs?.toFixed(2)} ms`);
+        log(
+          `  fast replay ${result.fast.editsPerSecond.toFixed(0)} edits/s; cold load ${result.cold.loadMs?.toFixed(2)} ms vs parse ${result.parse.freshMedianMs?.toFixed(2)} ms`,
+        );
       }
     }
   } finally {
@@ -145,7 +191,7 @@ async function main(): Promise<void> {
     `keystroke-to-peer is measured on up to ${options.observers} full peers per page (they apply every update, like a browser tab); other editors type and drop incoming updates, which keeps the 2-core machine's client processes from dominating while the server does the same work`,
     'each scenario runs (a) and (b) on freshly started servers one after the other, alternating which goes first',
     `${options.warmupMs / 1000} s warm-up then ${options.durationMs / 1000} s measured; clients in ${options.workers} processes, one WebSocket each`,
-    'load = the machine\'s 1-minute load average at the end of that measurement (2 cores; other work on the machine shows here)',
+    "load = the machine's 1-minute load average at the end of that measurement (2 cores; other work on the machine shows here)",
     'CPU % is of one core over the measured window; DB CPU % is the database server process (shared with anything else using it)',
     'RSS/doc = (mean server RSS while typing - RSS before any document opened) / pages, connections included',
     '(b) stock Hocuspocus runs without authentication; (a) verifies a JWT and the role per connection',

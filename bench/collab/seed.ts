@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { signAccessToken } from '@pluma/auth';
-import { Page, User, Work, WorkCollaborator, createOrm, migrate, parseDatabaseUrl } from '@pluma/db';
+import {
+  Page,
+  User,
+  Work,
+  WorkCollaborator,
+  createOrm,
+  migrate,
+  parseDatabaseUrl,
+} from '@pluma/db';
 
 export interface BenchDatabase {
   url: string;
@@ -28,7 +36,11 @@ async function adminConnection(url: string): Promise<mysql.Connection> {
  * Creates a database of the bench's own, migrated with Pluma's migrations, holding one work
  * with `users` editors (the first its owner) and `pages` pages; signs an access token per user.
  */
-export async function createBenchDatabase(baseUrl: string, users: number, pages: number): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  baseUrl: string,
+  users: number,
+  pages: number,
+): Promise<BenchDatabase> {
   const name = `pluma_bench_${randomBytes(3).toString('hex')}`;
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -57,11 +69,24 @@ export async function createBenchDatabase(baseUrl: string, users: number, pages:
     );
     const owner = people[0] as User;
     const work = em.create(Work, { owner, title: 'Collab bench' });
-    people.forEach((user, i) => em.create(WorkCollaborator, { work, user, role: i === 0 ? 'owner' : 'editor' }));
-    const created = Array.from({ length: pages }, (_, i) => em.create(Page, { work, title: `Page ${i}`, position: i }));
+    people.forEach((user, i) =>
+      em.create(WorkCollaborator, { work, user, role: i === 0 ? 'owner' : 'editor' }),
+    );
+    const created = Array.from({ length: pages }, (_, i) =>
+      em.create(Page, { work, title: `Page ${i}`, position: i }),
+    );
     await em.flush();
-    const tokens = await Promise.all(people.map(async (user) => (await signAccessToken(jwtSecret, user.id, 6 * 3600)).token));
-    return { url: databaseUrl, name, jwtSecret, tokens, pageIds: created.map((page) => page.id), drop };
+    const tokens = await Promise.all(
+      people.map(async (user) => (await signAccessToken(jwtSecret, user.id, 6 * 3600)).token),
+    );
+    return {
+      url: databaseUrl,
+      name,
+      jwtSecret,
+      tokens,
+      pageIds: created.map((page) => page.id),
+      drop,
+    };
   } catch (error) {
     await orm.close(true);
     await drop().catch(() => undefined);

@@ -123,4 +123,3 @@ export async function startServer(kind: ServerKind, env: ServerEnv): Promise<Run
     },
   };
 }
-

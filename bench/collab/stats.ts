@@ -38,7 +38,9 @@ export function summarize(samples: ArrayLike<number> | readonly ArrayLike<number
   };
 }
 
-function isNested(value: ArrayLike<number> | readonly ArrayLike<number>[]): value is readonly ArrayLike<number>[] {
+function isNested(
+  value: ArrayLike<number> | readonly ArrayLike<number>[],
+): value is readonly ArrayLike<number>[] {
   return Array.isArray(value) && value.length > 0 && typeof value[0] !== 'number';
 }
 
@@ -47,7 +49,9 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** A growable typed buffer of doubles: receive logs grow to millions of entries. */

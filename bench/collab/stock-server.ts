@@ -41,7 +41,9 @@ const server = new Server({
   extensions: [
     new Database({
       async fetch({ documentName }) {
-        const [rows] = await pool.query(`SELECT state FROM ${TABLE} WHERE name = ?`, [documentName]);
+        const [rows] = await pool.query(`SELECT state FROM ${TABLE} WHERE name = ?`, [
+          documentName,
+        ]);
         const row = (rows as { state: Buffer }[])[0];
         return row ? new Uint8Array(row.state) : null;
       },

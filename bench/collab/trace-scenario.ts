@@ -72,15 +72,29 @@ async function replaySegment(
   reader: ClientWorker,
   serverPid: number,
   dbPid: number | null,
-  request: { mode: 'rhythm' | 'fast'; from: number; to: number; offsets?: Float64Array; window: number },
+  request: {
+    mode: 'rhythm' | 'fast';
+    from: number;
+    to: number;
+    offsets?: Float64Array;
+    window: number;
+  },
 ): Promise<ReplaySegment> {
   await reader.request({ t: 'record' }, 'recording', 30_000);
   const sampler = new ProcessSampler(serverPid, dbPid);
   sampler.start();
-  const replayed = await author.request({ t: 'replay', client: 0, ...request }, 'replayed', 60 * 60_000);
+  const replayed = await author.request(
+    { t: 'replay', client: 0, ...request },
+    'replayed',
+    60 * 60_000,
+  );
   const serverProcess = sampler.stop();
   await sleep(500);
-  const collected = await reader.request({ t: 'collect', sends: [replayed.sends] }, 'collected', 120_000);
+  const collected = await reader.request(
+    { t: 'collect', sends: [replayed.sends] },
+    'collected',
+    120_000,
+  );
   return {
     mode: request.mode,
     edits: replayed.ops,
@@ -99,7 +113,14 @@ async function replaySegment(
  * at the author's compressed rhythm, then the rest as fast as acknowledgements allow; then
  * measures cold loads of the resulting page on freshly started servers.
  */
-export async function runTrace(kind: ServerKind, env: ServerEnv, token: string, trace: Trace, options: TraceOptions, dbPid: number | null): Promise<TraceResult> {
+export async function runTrace(
+  kind: ServerKind,
+  env: ServerEnv,
+  token: string,
+  trace: Trace,
+  options: TraceOptions,
+  dbPid: number | null,
+): Promise<TraceResult> {
   const name = `page:${options.pageId}`;
   const server = await startServer(kind, env);
   let workers: ClientWorker[] = [];
@@ -110,19 +131,44 @@ export async function runTrace(kind: ServerKind, env: ServerEnv, token: string, 
   try {
     workers = await startWorkers(2);
     const [author, reader] = workers as [ClientWorker, ClientWorker];
-    await author.request({ t: 'open', clients: [{ url: server.url, name, token, observer: true }], concurrency: 1 }, 'opened', 60_000);
-    await reader.request({ t: 'open', clients: [{ url: server.url, name, token, observer: true }], concurrency: 1 }, 'opened', 60_000);
+    await author.request(
+      { t: 'open', clients: [{ url: server.url, name, token, observer: true }], concurrency: 1 },
+      'opened',
+      60_000,
+    );
+    await reader.request(
+      { t: 'open', clients: [{ url: server.url, name, token, observer: true }], concurrency: 1 },
+      'opened',
+      60_000,
+    );
 
-    const rhythmEdits = Math.min(options.totalEdits, editsWithin(trace.times, 0, options.rhythmMs, options.gapCapMs));
+    const rhythmEdits = Math.min(
+      options.totalEdits,
+      editsWithin(trace.times, 0, options.rhythmMs, options.gapCapMs),
+    );
     const offsets = rhythmOffsets(trace.times, 0, rhythmEdits, options.gapCapMs);
-    rhythm = await replaySegment(author, reader, server.pid, dbPid, { mode: 'rhythm', from: 0, to: rhythmEdits, offsets, window: 1 });
-    fast = await replaySegment(author, reader, server.pid, dbPid, { mode: 'fast', from: rhythmEdits, to: options.totalEdits, window: options.window });
+    rhythm = await replaySegment(author, reader, server.pid, dbPid, {
+      mode: 'rhythm',
+      from: 0,
+      to: rhythmEdits,
+      offsets,
+      window: 1,
+    });
+    fast = await replaySegment(author, reader, server.pid, dbPid, {
+      mode: 'fast',
+      from: rhythmEdits,
+      to: options.totalEdits,
+      window: options.window,
+    });
 
     const snapshot = await author.request({ t: 'snapshot', client: 0 }, 'snapshot', 60_000);
     const readerSnapshot = await reader.request({ t: 'snapshot', client: 0 }, 'snapshot', 60_000);
     state = snapshot.state;
     text = snapshot.text;
-    if (readerSnapshot.text !== text) throw new Error(`${kind}: the reading peer's text differs from the author's after the replay`);
+    if (readerSnapshot.text !== text)
+      throw new Error(
+        `${kind}: the reading peer's text differs from the author's after the replay`,
+      );
     // Every client leaves (the document unloads: Pluma compacts, stock stores), then a graceful stop.
     await closeWorkers(workers);
     workers = [];
@@ -137,7 +183,15 @@ export async function runTrace(kind: ServerKind, env: ServerEnv, token: string, 
   }
 
   const expectedText = options.totalEdits === trace.edits.length ? trace.finalText : text;
-  const cold = await coldLoads(kind, env, token, name, `page:${options.warmupPageId}`, text, options.coldRuns);
+  const cold = await coldLoads(
+    kind,
+    env,
+    token,
+    name,
+    `page:${options.warmupPageId}`,
+    text,
+    options.coldRuns,
+  );
   return {
     server: kind,
     rhythm,
@@ -149,7 +203,15 @@ export async function runTrace(kind: ServerKind, env: ServerEnv, token: string, 
   };
 }
 
-async function coldLoads(kind: ServerKind, env: ServerEnv, token: string, name: string, warmupName: string, text: string, runs: number): Promise<ColdLoad> {
+async function coldLoads(
+  kind: ServerKind,
+  env: ServerEnv,
+  token: string,
+  name: string,
+  warmupName: string,
+  text: string,
+  runs: number,
+): Promise<ColdLoad> {
   const [worker] = (await startWorkers(1)) as [ClientWorker];
   const firstConnectionMs: number[] = [];
   const coldMs: number[] = [];
@@ -160,11 +222,35 @@ async function coldLoads(kind: ServerKind, env: ServerEnv, token: string, name: 
       const server = await startServer(kind, env);
       try {
         await sleep(300);
-        const warmup = await worker.request({ t: 'open', clients: [{ url: server.url, name: warmupName, token, observer: true }], concurrency: 1 }, 'opened', 120_000);
+        const warmup = await worker.request(
+          {
+            t: 'open',
+            clients: [{ url: server.url, name: warmupName, token, observer: true }],
+            concurrency: 1,
+          },
+          'opened',
+          120_000,
+        );
         firstConnectionMs.push(warmup.syncMs[0] as number);
         await worker.request({ t: 'reset' }, 'reset', 60_000);
-        const first = await worker.request({ t: 'open', clients: [{ url: server.url, name, token, observer: true }], concurrency: 1 }, 'opened', 120_000);
-        const second = await worker.request({ t: 'open', clients: [{ url: server.url, name, token, observer: true }], concurrency: 1 }, 'opened', 120_000);
+        const first = await worker.request(
+          {
+            t: 'open',
+            clients: [{ url: server.url, name, token, observer: true }],
+            concurrency: 1,
+          },
+          'opened',
+          120_000,
+        );
+        const second = await worker.request(
+          {
+            t: 'open',
+            clients: [{ url: server.url, name, token, observer: true }],
+            concurrency: 1,
+          },
+          'opened',
+          120_000,
+        );
         coldMs.push(first.syncMs[0] as number);
         warmMs.push(second.syncMs[0] as number);
         const loaded = await worker.request({ t: 'snapshot', client: 0 }, 'snapshot', 60_000);

@@ -44,7 +44,12 @@ export function loadTrace(): Trace {
  * over it; any pause longer than capMs is shortened to capMs (the real history spans
  * 309 days).
  */
-export function rhythmOffsets(times: readonly number[], from: number, to: number, capMs: number): Float64Array {
+export function rhythmOffsets(
+  times: readonly number[],
+  from: number,
+  to: number,
+  capMs: number,
+): Float64Array {
   const offsets = new Float64Array(to - from);
   let previous: number | null = null;
   let offset = 0;
@@ -63,8 +68,18 @@ export function rhythmOffsets(times: readonly number[], from: number, to: number
 }
 
 /** How many edits from `from` fit into durationMs at the compressed rhythm. */
-export function editsWithin(times: readonly number[], from: number, durationMs: number, capMs: number): number {
-  const offsets = rhythmOffsets(times, from, Math.min(times.length, from + Math.ceil(durationMs / 20) + 10), capMs);
+export function editsWithin(
+  times: readonly number[],
+  from: number,
+  durationMs: number,
+  capMs: number,
+): number {
+  const offsets = rhythmOffsets(
+    times,
+    from,
+    Math.min(times.length, from + Math.ceil(durationMs / 20) + 10),
+    capMs,
+  );
   let count = 0;
   while (count < offsets.length && (offsets[count] as number) <= durationMs) count++;
   return count;

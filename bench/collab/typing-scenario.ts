@@ -49,7 +49,13 @@ export interface TypingResult {
 }
 
 /** Runs one typing scenario against a fresh server process of the given kind. */
-export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string[], scenario: TypingScenario, dbPid: number | null): Promise<TypingResult> {
+export async function runTyping(
+  kind: ServerKind,
+  env: ServerEnv,
+  tokens: string[],
+  scenario: TypingScenario,
+  dbPid: number | null,
+): Promise<TypingResult> {
   const server = await startServer(kind, env);
   const workers = await startWorkers(scenario.workers).catch(async (error: unknown) => {
     await server.stop('SIGKILL');
@@ -73,7 +79,13 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
     });
     const openStarted = nowMs();
     await Promise.all(
-      workers.map((worker, i) => worker.request({ t: 'open', clients: perWorker[i] ?? [], concurrency: scenario.openConcurrency }, 'opened', 15 * 60_000)),
+      workers.map((worker, i) =>
+        worker.request(
+          { t: 'open', clients: perWorker[i] ?? [], concurrency: scenario.openConcurrency },
+          'opened',
+          15 * 60_000,
+        ),
+      ),
     );
     const openMs = nowMs() - openStarted;
     await sleep(1000);
@@ -94,7 +106,14 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
     const typed = await Promise.all(
       workers.map((worker, i) =>
         worker.request(
-          { t: 'type', startAt, recordFrom, endAt, rateHz: scenario.rateHz, typists: (perWorker[i] ?? []).map((_, k) => k) },
+          {
+            t: 'type',
+            startAt,
+            recordFrom,
+            endAt,
+            rateHz: scenario.rateHz,
+            typists: (perWorker[i] ?? []).map((_, k) => k),
+          },
           'typed',
           endAt - nowMs() + 120_000,
         ),
@@ -106,12 +125,15 @@ export async function runTyping(kind: ServerKind, env: ServerEnv, tokens: string
     // Acknowledged means the server relayed it too; give the last relays a moment to land.
     await sleep(1000);
     const sends: SendLog[] = typed.map((reply) => reply.sends);
-    const collected = await Promise.all(workers.map((worker) => worker.request({ t: 'collect', sends }, 'collected', 120_000)));
+    const collected = await Promise.all(
+      workers.map((worker) => worker.request({ t: 'collect', sends }, 'collected', 120_000)),
+    );
 
     const keystrokes = sends.reduce((n, log) => n + log.clients.length, 0);
     // Each keystroke should reach every full peer on its page but its own sender.
     const observers = Math.min(scenario.observersPerPage, scenario.editorsPerPage);
-    const expected = keystrokes * observers - typed.reduce((n, reply) => n + reply.observerSends, 0);
+    const expected =
+      keystrokes * observers - typed.reduce((n, reply) => n + reply.observerSends, 0);
     const received = collected.reduce((n, reply) => n + reply.received, 0);
     const serverSample = sample as ProcessSample;
     return {

@@ -22,7 +22,11 @@ class SendRecorder {
     this.times.push(time);
   }
   toLog(): SendLog {
-    return { clients: this.clients.toArray(), clocks: this.clocks.toArray(), times: this.times.toArray() };
+    return {
+      clients: this.clients.toArray(),
+      clocks: this.clocks.toArray(),
+      times: this.times.toArray(),
+    };
   }
 }
 
@@ -99,10 +103,20 @@ class BenchClient {
     const started = nowMs();
     return new Promise((resolve, reject) => {
       if (this.provider.isSynced) return resolve(0);
-      const timer = setTimeout(() => reject(new Error(`client for ${this.provider.configuration.name} not synced after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `client for ${this.provider.configuration.name} not synced after ${timeoutMs} ms`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
         clearTimeout(timer);
-        reject(new Error(`authentication failed for ${this.provider.configuration.name}: ${reason}`));
+        reject(
+          new Error(`authentication failed for ${this.provider.configuration.name}: ${reason}`),
+        );
       });
       this.provider.on('synced', () => {
         clearTimeout(timer);
@@ -304,7 +318,14 @@ async function replay(message: Extract<ParentMessage, { t: 'replay' }>): Promise
   const unacked = await drainAcks(60_000);
   const ms = nowMs() - started;
   client.recordAcks = false;
-  send({ t: 'replayed', ops: message.to - message.from, ms, sends: sends.toLog(), ackMs: acks.toArray(), unacked });
+  send({
+    t: 'replayed',
+    ops: message.to - message.from,
+    ms,
+    sends: sends.toLog(),
+    ackMs: acks.toArray(),
+    unacked,
+  });
 }
 
 async function handle(message: ParentMessage): Promise<void> {
@@ -323,7 +344,11 @@ async function handle(message: ParentMessage): Promise<void> {
       return;
     case 'snapshot': {
       const client = clients[message.client] as BenchClient;
-      send({ t: 'snapshot', state: Y.encodeStateAsUpdate(client.doc), text: client.text.toString() });
+      send({
+        t: 'snapshot',
+        state: Y.encodeStateAsUpdate(client.doc),
+        text: client.text.toString(),
+      });
       return;
     }
     case 'record':

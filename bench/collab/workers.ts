@@ -8,7 +8,11 @@ type Reply<T extends WorkerMessage['t']> = Extract<WorkerMessage, { t: T }>;
 /** One client process (worker.ts), driven request by request. */
 export class ClientWorker {
   readonly child: ChildProcess;
-  private waiting: { type: string; resolve: (m: WorkerMessage) => void; reject: (e: Error) => void } | null = null;
+  private waiting: {
+    type: string;
+    resolve: (m: WorkerMessage) => void;
+    reject: (e: Error) => void;
+  } | null = null;
   private exited = false;
 
   private constructor(child: ChildProcess) {
@@ -29,7 +33,11 @@ export class ClientWorker {
       this.exited = true;
       const waiting = this.waiting;
       this.waiting = null;
-      waiting?.reject(new Error(`client worker ${child.pid} exited (${signal ?? code}) while waiting for '${waiting.type}'`));
+      waiting?.reject(
+        new Error(
+          `client worker ${child.pid} exited (${signal ?? code}) while waiting for '${waiting.type}'`,
+        ),
+      );
     });
   }
 
@@ -45,8 +53,13 @@ export class ClientWorker {
   }
 
   /** Sends a message and waits for the reply of the given type. */
-  async request<T extends WorkerMessage['t']>(message: ParentMessage, reply: T, timeoutMs: number): Promise<Reply<T>> {
-    if (this.exited || !this.child.connected) throw new Error(`client worker ${this.child.pid} is gone`);
+  async request<T extends WorkerMessage['t']>(
+    message: ParentMessage,
+    reply: T,
+    timeoutMs: number,
+  ): Promise<Reply<T>> {
+    if (this.exited || !this.child.connected)
+      throw new Error(`client worker ${this.child.pid} is gone`);
     const answer = this.next(reply, timeoutMs);
     this.child.send(message, (error) => {
       if (error) this.waiting?.reject(error);

@@ -7,7 +7,9 @@ import { Server } from 'socket.io';
 const server = createServer();
 const io = new Server(server, { path: '/socket.io', serveClient: false });
 process.on('disconnect', () => process.exit(0));
-server.listen(0, '127.0.0.1', () => process.send?.({ type: 'listening', port: (server.address() as AddressInfo).port }));
+server.listen(0, '127.0.0.1', () =>
+  process.send?.({ type: 'listening', port: (server.address() as AddressInfo).port }),
+);
 process.on('message', (message: { type: 'broadcast'; payload: unknown }) => {
   if (message.type === 'broadcast') io.emit('notification', message.payload);
 });

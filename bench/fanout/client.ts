@@ -24,14 +24,20 @@ async function connectAll(message: Start) {
   last = 0;
   const pending: Promise<void>[] = [];
   for (const token of message.tokens) {
-    const socket = io(message.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+    const socket = io(message.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      ...(token ? { auth: { token } } : {}),
+    });
     sockets.push(socket);
     socket.on('notification', () => {
       const at = now();
       received += 1;
       if (first === 0) first = at;
       last = at;
-      if (received === message.tokens.length) process.send?.({ type: 'received', received, first, last });
+      if (received === message.tokens.length)
+        process.send?.({ type: 'received', received, first, last });
     });
     pending.push(
       new Promise((resolve, reject) => {
@@ -47,7 +53,10 @@ async function connectAll(message: Start) {
 }
 
 process.on('message', (message: Start | { type: 'report' } | { type: 'close' }) => {
-  if (message.type === 'connect') connectAll(message).catch((error: unknown) => process.send?.({ type: 'error', error: String(error) }));
+  if (message.type === 'connect')
+    connectAll(message).catch((error: unknown) =>
+      process.send?.({ type: 'error', error: String(error) }),
+    );
   if (message.type === 'report') process.send?.({ type: 'received', received, first, last });
   if (message.type === 'close') {
     for (const socket of sockets.splice(0)) socket.disconnect();

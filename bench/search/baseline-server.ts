@@ -4,7 +4,12 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 
-const body = { items: [{ type: 'page', id: 1, title: 'Constant', snippet: 'A <mark>constant</mark> answer', score: 1 }], nextCursor: null };
+const body = {
+  items: [
+    { type: 'page', id: 1, title: 'Constant', snippet: 'A <mark>constant</mark> answer', score: 1 },
+  ],
+  nextCursor: null,
+};
 const app = new Hono();
 app.get('/v1/search', (c) => c.json(body));
 process.on('disconnect', () => process.exit(0));

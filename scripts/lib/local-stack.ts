@@ -35,7 +35,8 @@ export function loadDotEnv(): void {
     const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
     if (!match || line.trimStart().startsWith('#')) continue;
     const [, key, raw] = match;
-    if (key && process.env[key] === undefined) process.env[key] = (raw ?? '').replace(/^(['"])(.*)\1$/, '$2');
+    if (key && process.env[key] === undefined)
+      process.env[key] = (raw ?? '').replace(/^(['"])(.*)\1$/, '$2');
   }
 }
 
@@ -68,26 +69,42 @@ export async function startLocalStack(options: { forTests: boolean }): Promise<L
     const mysql = await ensureMysql(process.env.DATABASE_URL || undefined, join(DATA_DIR, 'mysql'));
     if (mysql.process) stops.push(() => mysql.process!.stop());
     env.DATABASE_URL = mysql.url;
-    lines.push(`MySQL       ${mysql.source === 'configured' ? 'DATABASE_URL' : mysql.source === 'running' ? 'running at 127.0.0.1:3306' : 'started from PATH, data in .data/mysql'}`);
+    lines.push(
+      `MySQL       ${mysql.source === 'configured' ? 'DATABASE_URL' : mysql.source === 'running' ? 'running at 127.0.0.1:3306' : 'started from PATH, data in .data/mysql'}`,
+    );
 
     const redis = await ensureRedis(process.env.REDIS_URL || undefined, join(DATA_DIR, 'redis'));
     if (redis.process) stops.push(() => redis.process!.stop());
     env.REDIS_URL = redis.url;
-    lines.push(`Redis       ${redis.source === 'configured' ? 'REDIS_URL' : redis.source === 'running' ? 'running at 127.0.0.1:6379' : 'started from PATH, data in .data/redis'}`);
+    lines.push(
+      `Redis       ${redis.source === 'configured' ? 'REDIS_URL' : redis.source === 'running' ? 'running at 127.0.0.1:6379' : 'started from PATH, data in .data/redis'}`,
+    );
 
     const bucket = process.env.S3_BUCKET || 'pluma';
     env.S3_BUCKET = bucket;
     if (process.env.S3_ENDPOINT) {
       lines.push('S3          S3_ENDPOINT');
     } else {
-      const directory = options.forTests ? await mkdtemp(join(tmpdir(), 'pluma-s3-')) : join(DATA_DIR, 's3');
-      const s3 = await startEmbeddedS3({ port: options.forTests ? 0 : await freePortOr(9000), directory, bucket });
+      const directory = options.forTests
+        ? await mkdtemp(join(tmpdir(), 'pluma-s3-'))
+        : join(DATA_DIR, 's3');
+      const s3 = await startEmbeddedS3({
+        port: options.forTests ? 0 : await freePortOr(9000),
+        directory,
+        bucket,
+      });
       stops.push(async () => {
         await s3.stop();
         if (options.forTests) await rm(directory, { recursive: true, force: true });
       });
-      Object.assign(env, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
-      lines.push(`S3          embedded s3rver at ${s3.endpoint}${options.forTests ? '' : ', data in .data/s3'}`);
+      Object.assign(env, {
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY: s3.accessKey,
+        S3_SECRET_KEY: s3.secretKey,
+      });
+      lines.push(
+        `S3          embedded s3rver at ${s3.endpoint}${options.forTests ? '' : ', data in .data/s3'}`,
+      );
     }
 
     if (process.env.SMTP_URL) {
@@ -99,7 +116,9 @@ export async function startLocalStack(options: { forTests: boolean }): Promise<L
       });
       stops.push(() => mail!.stop());
       env.SMTP_URL = mail.url;
-      lines.push(`SMTP        embedded catcher at ${mail.url}${options.forTests ? '' : ', inbox at /_dev/mail and .data/mail/*.eml'}`);
+      lines.push(
+        `SMTP        embedded catcher at ${mail.url}${options.forTests ? '' : ', inbox at /_dev/mail and .data/mail/*.eml'}`,
+      );
     }
     env.MAIL_FROM = process.env.MAIL_FROM || 'Pluma <no-reply@pluma.localhost>';
     env.JWT_SECRET = process.env.JWT_SECRET || (await localJwtSecret());

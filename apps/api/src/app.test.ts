@@ -35,9 +35,21 @@ describe('api app', () => {
       S3_BUCKET: s3.bucket,
       JWT_SECRET: TEST_JWT_SECRET,
     });
-    const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
+    const storage = createObjectStore({
+      endpoint: s3.endpoint,
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey,
+      bucket: s3.bucket,
+    });
     jobs = createJobProducer({ redisUrl: testRedisUrl(), prefix: testRedisPrefix('app') });
-    app = createApp({ config, log: createLogger({ service: 'api', level: 'silent' }), orm: db.orm, redis, storage, jobs });
+    app = createApp({
+      config,
+      log: createLogger({ service: 'api', level: 'silent' }),
+      orm: db.orm,
+      redis,
+      storage,
+      jobs,
+    });
   });
   afterAll(async () => {
     await jobs?.close();
@@ -76,7 +88,11 @@ describe('api app', () => {
     const res = await app.request('/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(await res.json()).toMatchObject({ status: 404, code: 'resource.not_found', title: 'Not found' });
+    expect(await res.json()).toMatchObject({
+      status: 404,
+      code: 'resource.not_found',
+      title: 'Not found',
+    });
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {

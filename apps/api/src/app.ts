@@ -65,7 +65,11 @@ export function createApp(deps: ApiDeps) {
   });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Pluma API', version: '0.1.0', description: 'Accounts, works, pages, publishing, reading and more.' },
+    info: {
+      title: 'Pluma API',
+      version: '0.1.0',
+      description: 'Accounts, works, pages, publishing, reading and more.',
+    },
     servers: [{ url: deps.config.PUBLIC_URL }],
   });
   app.get('/v1/docs', swaggerUI({ url: '/v1/openapi.json' }));

@@ -3,7 +3,13 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_JWT_SECRET, startTestS3, testDatabaseBaseUrl, testRedisUrl, type TestS3 } from '@pluma/testing';
+import {
+  TEST_JWT_SECRET,
+  startTestS3,
+  testDatabaseBaseUrl,
+  testRedisUrl,
+  type TestS3,
+} from '@pluma/testing';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
@@ -45,9 +51,14 @@ describe('api start-up', () => {
   });
 
   it('fails fast naming DATABASE_URL when MySQL cannot be reached', async () => {
-    const { code, stderr } = await startApi({ ...base, DATABASE_URL: 'mysql://nobody:pw123456@127.0.0.1:1/x' });
+    const { code, stderr } = await startApi({
+      ...base,
+      DATABASE_URL: 'mysql://nobody:pw123456@127.0.0.1:1/x',
+    });
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(/^api: DATABASE_URL: cannot use MySQL at 127\.0\.0\.1:1\/x \(ECONNREFUSED\)/);
+    expect(stderr.trim()).toMatch(
+      /^api: DATABASE_URL: cannot use MySQL at 127\.0\.0\.1:1\/x \(ECONNREFUSED\)/,
+    );
     expect(stderr).not.toContain('pw123456');
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });

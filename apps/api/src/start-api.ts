@@ -10,13 +10,20 @@ import { createApp } from './app.ts';
 import { attachRealtimeGateway } from './realtime/realtime-gateway.ts';
 
 /** Builds the API's dependencies, checks each is reachable, then serves until a signal. */
-export async function startApi(config: Readonly<ApiConfig>, telemetry: { shutdown(): Promise<void> }) {
+export async function startApi(
+  config: Readonly<ApiConfig>,
+  telemetry: { shutdown(): Promise<void> },
+) {
   const log = createLogger({ service: 'api', level: config.LOG_LEVEL });
   const shutdown = createShutdown(log);
   shutdown.exitOnSignals();
   shutdown.add('flush telemetry', () => telemetry.shutdown(), 'telemetry');
   try {
-    const orm = await createOrm({ url: config.DATABASE_URL, readUrl: config.DATABASE_READ_URL, poolMax: config.DATABASE_POOL_MAX });
+    const orm = await createOrm({
+      url: config.DATABASE_URL,
+      readUrl: config.DATABASE_READ_URL,
+      poolMax: config.DATABASE_POOL_MAX,
+    });
     shutdown.add('close orm', () => orm.close());
     if (config.MIGRATE_ON_START) await migrate(orm, config.DATABASE_URL);
     else await assertDatabaseReachable(orm, config.DATABASE_URL);
@@ -36,7 +43,14 @@ export async function startApi(config: Readonly<ApiConfig>, telemetry: { shutdow
 
     const app = createApp({ config, log, orm, redis, storage, jobs });
     const server = createServer(getRequestListener(app.fetch));
-    const realtime = await attachRealtimeGateway(server, { config, log, orm, redis, storage, jobs });
+    const realtime = await attachRealtimeGateway(server, {
+      config,
+      log,
+      orm,
+      redis,
+      storage,
+      jobs,
+    });
     shutdown.add('close realtime gateway', () => realtime.close());
     const port = await listen(server, config.API_PORT, config.API_HOST, 'API_PORT');
     log.info({ port, host: config.API_HOST }, 'api listening');

@@ -3,7 +3,9 @@ import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import type { CollabContext } from './deps.ts';
 
 /** Every document connection open on this node. */
-export function* openConnections(instance: Hocuspocus<CollabContext>): Generator<Connection<CollabContext>> {
+export function* openConnections(
+  instance: Hocuspocus<CollabContext>,
+): Generator<Connection<CollabContext>> {
   for (const document of instance.documents.values()) {
     yield* document.getConnections() as Connection<CollabContext>[];
   }

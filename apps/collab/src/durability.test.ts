@@ -3,7 +3,12 @@ import { GoingAway } from './close-events.ts';
 import { pageDocumentName } from './document-name.ts';
 import { measureLog } from './storage/document-store.ts';
 import { startCollabProcess, type CollabProcess } from './test-support/collab-process.ts';
-import { connectClient, createHarness, type Harness, type TestClient } from './test-support/harness.ts';
+import {
+  connectClient,
+  createHarness,
+  type Harness,
+  type TestClient,
+} from './test-support/harness.ts';
 import { appendParagraph, textOf } from './test-support/page-edits.ts';
 import { PAGE_FRAGMENT } from '@pluma/text';
 import type * as Y from 'yjs';
@@ -78,8 +83,15 @@ describe('durability', () => {
 
   it('shuts down gracefully on SIGTERM: sockets closed, open documents compacted, exit 0', async () => {
     const documentName = pageDocumentName(harness.seed.pageIds[1]!);
-    const server = await startCollabProcess({ databaseUrl: harness.db.url, redisPrefix: harness.prefix });
-    const client = connectClient(server.url, documentName, await harness.token(harness.seed.users.owner));
+    const server = await startCollabProcess({
+      databaseUrl: harness.db.url,
+      redisPrefix: harness.prefix,
+    });
+    const client = connectClient(
+      server.url,
+      documentName,
+      await harness.token(harness.seed.users.owner),
+    );
     await vi.waitFor(() => expect(client.synced()).toBe(true), { timeout: 10_000 });
     appendParagraph(client.doc, 'saved before the deploy');
     await vi.waitFor(() => expect(client.provider.hasUnsyncedChanges).toBe(false));
@@ -91,8 +103,15 @@ describe('durability', () => {
     expect((await measureLog(harness.db.orm, documentName)).rows).toBe(0);
     client.destroy();
 
-    const restarted = await startCollabProcess({ databaseUrl: harness.db.url, redisPrefix: harness.prefix });
-    const reader = connectClient(restarted.url, documentName, await harness.token(harness.seed.users.owner));
+    const restarted = await startCollabProcess({
+      databaseUrl: harness.db.url,
+      redisPrefix: harness.prefix,
+    });
+    const reader = connectClient(
+      restarted.url,
+      documentName,
+      await harness.token(harness.seed.users.owner),
+    );
     await vi.waitFor(() => expect(reader.synced()).toBe(true), { timeout: 10_000 });
     expect(textOf(reader.doc)).toBe('saved before the deploy');
     reader.destroy();

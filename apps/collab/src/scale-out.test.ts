@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { pageDocumentName } from './document-name.ts';
 import { loadDocumentState, measureLog } from './storage/document-store.ts';
-import { connectClient, createHarness, type Harness, type RunningCollab } from './test-support/harness.ts';
+import {
+  connectClient,
+  createHarness,
+  type Harness,
+  type RunningCollab,
+} from './test-support/harness.ts';
 import { firstParagraph, textOf } from './test-support/page-edits.ts';
 
 let harness: Harness;
@@ -48,12 +53,20 @@ describe('two collab nodes over Redis', () => {
     expect((await measureLog(harness.db.orm, documentName)).rows).toBeGreaterThan(0);
 
     // Both nodes hold the document and try to compact it at the same moment: one gets the lease.
-    const outcomes = await Promise.all([one.server.compact(documentName), two.server.compact(documentName)]);
+    const outcomes = await Promise.all([
+      one.server.compact(documentName),
+      two.server.compact(documentName),
+    ]);
     expect(outcomes.sort()).toEqual(['busy', 'compacted']);
-    expect(one.server.stats().compactions.compactions + two.server.stats().compactions.compactions).toBe(1);
+    expect(
+      one.server.stats().compactions.compactions + two.server.stats().compactions.compactions,
+    ).toBe(1);
     expect((await measureLog(harness.db.orm, documentName)).rows).toBe(0);
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, await loadDocumentState(harness.db.orm, documentName, retry, harness.deps.log));
+    Y.applyUpdate(
+      stored,
+      await loadDocumentState(harness.db.orm, documentName, retry, harness.deps.log),
+    );
     expect(textOf(stored)).toBe(seen);
 
     // Editing goes on across nodes after the compaction.

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { pageDocumentName } from './document-name.ts';
 import { loadDocumentState, measureLog } from './storage/document-store.ts';
-import { connectClient, createHarness, type Harness, type RunningCollab } from './test-support/harness.ts';
+import {
+  connectClient,
+  createHarness,
+  type Harness,
+  type RunningCollab,
+} from './test-support/harness.ts';
 import { firstParagraph, textOf } from './test-support/page-edits.ts';
 
 let harness: Harness;
@@ -42,7 +47,10 @@ describe('collaborative editing', () => {
     firstParagraph(a.doc).insert(0, 'start ');
     await vi.waitFor(() => expect(textOf(b.doc)).toBe('start '));
 
-    await Promise.all([editRandomly(a.doc, 1000, 'abcdefghij'), editRandomly(b.doc, 1000, 'KLMNOPQRST')]);
+    await Promise.all([
+      editRandomly(a.doc, 1000, 'abcdefghij'),
+      editRandomly(b.doc, 1000, 'KLMNOPQRST'),
+    ]);
     await vi.waitFor(
       () => {
         expect(a.provider.hasUnsyncedChanges || b.provider.hasUnsyncedChanges).toBe(false);
@@ -59,7 +67,10 @@ describe('collaborative editing', () => {
     await vi.waitFor(() => expect(node.server.hocuspocus.unloadingDocuments.size).toBe(0));
 
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, await loadDocumentState(harness.db.orm, documentName, retry, harness.deps.log));
+    Y.applyUpdate(
+      stored,
+      await loadDocumentState(harness.db.orm, documentName, retry, harness.deps.log),
+    );
     expect(textOf(stored)).toBe(seen);
     // Unloading compacted the log into yjs_document.
     expect((await measureLog(harness.db.orm, documentName)).rows).toBe(0);

@@ -14,7 +14,11 @@ import { createScaleOutExtension } from './extensions/scale-out-extension.ts';
 import { SentimentRelayExtension } from './extensions/sentiment-relay-extension.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { resolveCollabOptions, type CollabOptions } from './options.ts';
-import { createCompactor, type CompactionOutcome, type CompactorStats } from './storage/compactor.ts';
+import {
+  createCompactor,
+  type CompactionOutcome,
+  type CompactorStats,
+} from './storage/compactor.ts';
 import { createUpdateLog, type UpdateLogStats } from './storage/update-log.ts';
 import { createConnectionThrottle } from './ws/connection-throttle.ts';
 import { attachWebSocket } from './ws/attach-websocket.ts';
@@ -47,7 +51,10 @@ export interface CollabServer {
 const UNLOAD_WAIT_MS = 8000;
 
 /** The collab node: Hocuspocus composed from one extension per concern, on an HTTP server of its own. */
-export async function createCollabServer(deps: CollabDeps, overrides: Partial<CollabOptions> = {}): Promise<CollabServer> {
+export async function createCollabServer(
+  deps: CollabDeps,
+  overrides: Partial<CollabOptions> = {},
+): Promise<CollabServer> {
   const options = resolveCollabOptions(overrides);
   const log = deps.log.child({ node: options.nodeId });
   const retry = options.storeRetry;
@@ -61,9 +68,17 @@ export async function createCollabServer(deps: CollabDeps, overrides: Partial<Co
     retry,
     log,
   });
-  const revocations = new AccessRevocationExtension({ redis: deps.redis, redisPrefix: deps.redisPrefix, log });
+  const revocations = new AccessRevocationExtension({
+    redis: deps.redis,
+    redisPrefix: deps.redisPrefix,
+    log,
+  });
   const idleJobs = new IdleJobsExtension({ jobs: deps.jobs, log, idleMs: options.idleJobDelayMs });
-  const sentimentRelay = new SentimentRelayExtension({ redis: deps.redis, redisPrefix: deps.redisPrefix, log });
+  const sentimentRelay = new SentimentRelayExtension({
+    redis: deps.redis,
+    redisPrefix: deps.redisPrefix,
+    log,
+  });
 
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: options.nodeId,
@@ -88,7 +103,14 @@ export async function createCollabServer(deps: CollabDeps, overrides: Partial<Co
         tokenRefreshLeadSeconds: options.tokenRefreshLeadSeconds,
       }),
       revocations,
-      new PersistenceExtension({ orm: deps.orm, log, updateLog, compactor, retry, compaction: options.compaction }),
+      new PersistenceExtension({
+        orm: deps.orm,
+        log,
+        updateLog,
+        compactor,
+        retry,
+        compaction: options.compaction,
+      }),
       idleJobs,
       sentimentRelay,
     ],
@@ -108,7 +130,11 @@ export async function createCollabServer(deps: CollabDeps, overrides: Partial<Co
   });
   const httpServer = createServer(getRequestListener(app.fetch));
   const throttle = createConnectionThrottle(options.connectionAttempts);
-  const gateway = attachWebSocket(httpServer, hocuspocus, { maxMessageBytes: options.maxMessageBytes, throttle, log });
+  const gateway = attachWebSocket(httpServer, hocuspocus, {
+    maxMessageBytes: options.maxMessageBytes,
+    throttle,
+    log,
+  });
 
   const stopAccepting = () => {
     gateway.stopAccepting();
@@ -118,7 +144,10 @@ export async function createCollabServer(deps: CollabDeps, overrides: Partial<Co
   async function waitForUnload() {
     const deadline = Date.now() + UNLOAD_WAIT_MS;
     const busy = () =>
-      hocuspocus.documents.size + hocuspocus.loadingDocuments.size + hocuspocus.unloadingDocuments.size > 0;
+      hocuspocus.documents.size +
+        hocuspocus.loadingDocuments.size +
+        hocuspocus.unloadingDocuments.size >
+      0;
     while (busy() && Date.now() < deadline) await delay(20);
     // Whatever did not unload (a document still held open) is compacted here; its log is safe either way.
     for (const documentName of hocuspocus.documents.keys()) {

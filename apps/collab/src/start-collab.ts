@@ -6,13 +6,20 @@ import type { CollabConfig } from '@pluma/config';
 import { createCollabServer } from './server.ts';
 
 /** Builds collab's dependencies, checks each is reachable, then serves until a signal. */
-export async function startCollab(config: Readonly<CollabConfig>, telemetry: { shutdown(): Promise<void> }) {
+export async function startCollab(
+  config: Readonly<CollabConfig>,
+  telemetry: { shutdown(): Promise<void> },
+) {
   const log = createLogger({ service: 'collab', level: config.LOG_LEVEL });
   const shutdown = createShutdown(log, { timeoutMs: 20_000 });
   shutdown.exitOnSignals();
   shutdown.add('flush telemetry', () => telemetry.shutdown(), 'telemetry');
   try {
-    const orm = await createOrm({ url: config.DATABASE_URL, readUrl: config.DATABASE_READ_URL, poolMax: config.DATABASE_POOL_MAX });
+    const orm = await createOrm({
+      url: config.DATABASE_URL,
+      readUrl: config.DATABASE_READ_URL,
+      poolMax: config.DATABASE_POOL_MAX,
+    });
     shutdown.add('close orm', () => orm.close());
     if (config.MIGRATE_ON_START) await migrate(orm, config.DATABASE_URL);
     else await assertDatabaseReachable(orm, config.DATABASE_URL);

@@ -5,7 +5,10 @@ import { startTelemetry } from '@pluma/telemetry/node';
 
 runMain('web', async () => {
   const config = loadConfig(WebConfigSchema);
-  const telemetry = startTelemetry({ serviceName: 'pluma-web', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const telemetry = startTelemetry({
+    serviceName: 'pluma-web',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const { startWeb } = await import('./server/start-web.ts');
   await startWeb(config, telemetry);
 });

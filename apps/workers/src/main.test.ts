@@ -59,12 +59,17 @@ describe('workers process', () => {
       },
       stdio: 'ignore',
     });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
     try {
       await vi.waitFor(
         async () => {
           const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-          expect(await res.json()).toMatchObject({ status: 'ready', checks: { mysql: 'ok', redis: 'ok', s3: 'ok', smtp: 'ok' } });
+          expect(await res.json()).toMatchObject({
+            status: 'ready',
+            checks: { mysql: 'ok', redis: 'ok', s3: 'ok', smtp: 'ok' },
+          });
         },
         { timeout: 20_000, interval: 200 },
       );

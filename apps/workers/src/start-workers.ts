@@ -3,7 +3,13 @@ import { getRequestListener } from '@hono/node-server';
 import { createTransport } from 'nodemailer';
 import type { WorkersConfig } from '@pluma/config';
 import { assertDatabaseReachable, createOrm, pingDatabase } from '@pluma/db';
-import { closeServer, connectRedis, createHealthRoutes, createShutdown, listen } from '@pluma/runtime';
+import {
+  closeServer,
+  connectRedis,
+  createHealthRoutes,
+  createShutdown,
+  listen,
+} from '@pluma/runtime';
 import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
 import { createJobProducer } from '@pluma/queue';
@@ -16,13 +22,20 @@ import { createSentimentWorker } from './jobs/sentiment/sentiment.worker.ts';
 import { createSearchIndexWorker } from './jobs/search-index/search-index.worker.ts';
 
 /** Starts the background tier: its dependencies, its processors, and a health server for probes. */
-export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: { shutdown(): Promise<void> }) {
+export async function startWorkers(
+  config: Readonly<WorkersConfig>,
+  telemetry: { shutdown(): Promise<void> },
+) {
   const log = createLogger({ service: 'workers', level: config.LOG_LEVEL });
   const shutdown = createShutdown(log);
   shutdown.exitOnSignals();
   shutdown.add('flush telemetry', () => telemetry.shutdown(), 'telemetry');
   try {
-    const orm = await createOrm({ url: config.DATABASE_URL, readUrl: config.DATABASE_READ_URL, poolMax: config.DATABASE_POOL_MAX });
+    const orm = await createOrm({
+      url: config.DATABASE_URL,
+      readUrl: config.DATABASE_READ_URL,
+      poolMax: config.DATABASE_POOL_MAX,
+    });
     shutdown.add('close orm', () => orm.close());
     await assertDatabaseReachable(orm, config.DATABASE_URL);
     const redis = await connectRedis(config.REDIS_URL);
@@ -37,12 +50,22 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     const mailer = createTransport({ url: config.SMTP_URL, pool: true });
     shutdown.add('close mailer', () => mailer.close());
 
-    const queue = { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, concurrency: config.WORKERS_CONCURRENCY };
-    const emailWorker = createEmailWorker({ mailer, from: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, log }, queue);
+    const queue = {
+      redisUrl: config.REDIS_URL,
+      prefix: config.QUEUE_PREFIX,
+      concurrency: config.WORKERS_CONCURRENCY,
+    };
+    const emailWorker = createEmailWorker(
+      { mailer, from: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, log },
+      queue,
+    );
     // Closing waits for the jobs in progress, so it drains before the mailer and clients close.
     shutdown.add('close email worker', () => emailWorker.close(), 'drain');
     // Results go out on the collab nodes' channel (REDIS_PREFIX + collab:sentiment).
-    const sentimentWorker = createSentimentWorker({ orm, redis, channelPrefix: config.REDIS_PREFIX, log }, queue);
+    const sentimentWorker = createSentimentWorker(
+      { orm, redis, channelPrefix: config.REDIS_PREFIX, log },
+      queue,
+    );
     shutdown.add('close sentiment worker', () => sentimentWorker.close(), 'drain');
     const searchIndexWorker = createSearchIndexWorker({ orm, log }, queue);
     shutdown.add('close search index worker', () => searchIndexWorker.close(), 'drain');
@@ -55,8 +78,20 @@ export async function startWorkers(config: Readonly<WorkersConfig>, telemetry: {
     const fanoutWorker = createFanoutWorker({ orm, notifier, jobs, log }, queue);
     shutdown.add('close notifications worker', () => fanoutWorker.close(), 'drain');
     const ingestWorker = createCsvIngestWorker(
-      { orm, storage, log, jobs, events: createNotifierIngestEvents({ orm, notifier, log }), parallel: config.INGEST_PARALLEL_BATCHES },
-      { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, concurrency: Math.min(2, config.WORKERS_CONCURRENCY), lockMs: config.INGEST_LOCK_MS },
+      {
+        orm,
+        storage,
+        log,
+        jobs,
+        events: createNotifierIngestEvents({ orm, notifier, log }),
+        parallel: config.INGEST_PARALLEL_BATCHES,
+      },
+      {
+        redisUrl: config.REDIS_URL,
+        prefix: config.QUEUE_PREFIX,
+        concurrency: Math.min(2, config.WORKERS_CONCURRENCY),
+        lockMs: config.INGEST_LOCK_MS,
+      },
     );
     shutdown.add('close csv ingest worker', () => ingestWorker.close(), 'drain');
 

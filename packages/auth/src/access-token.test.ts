@@ -30,8 +30,12 @@ describe('access tokens', () => {
   it('refuses a tampered payload', async () => {
     const { token } = await signAccessToken(secret, 1);
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: '2' }));
-    expect(await reasonOf(verifyAccessToken(secret, `${h}.${forged.toString('base64url')}.${s}`))).toBe('invalid');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: '2' }),
+    );
+    expect(
+      await reasonOf(verifyAccessToken(secret, `${h}.${forged.toString('base64url')}.${s}`)),
+    ).toBe('invalid');
   });
 
   it('refuses an expired token as expired', async () => {

@@ -67,15 +67,25 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       issuer: ISSUER,
       audience: AUDIENCE,
     });
-    if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number') {
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload.jti !== 'string' ||
+      typeof payload.exp !== 'number'
+    ) {
       throw new InvalidTokenError('invalid', 'token lacks sub, jti or exp');
     }
-    const claims: AccessClaims = { sub: payload.sub, jti: payload.jti, exp: payload.exp, iat: payload.iat ?? 0 };
+    const claims: AccessClaims = {
+      sub: payload.sub,
+      jti: payload.jti,
+      exp: payload.exp,
+      iat: payload.iat ?? 0,
+    };
     if (typeof payload.sid === 'string') claims.sid = payload.sid;
     return claims;
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('expired', 'token expired');
+    if (error instanceof joseErrors.JWTExpired)
+      throw new InvalidTokenError('expired', 'token expired');
     throw new InvalidTokenError('invalid', 'token invalid');
   }
 }

@@ -17,7 +17,9 @@ describe('passwords', () => {
     expect(passwordPolicyViolation('short1')).toMatch(/at least 10/);
     expect(passwordPolicyViolation('1234567890')).toMatch(/commonly used/);
     expect(passwordPolicyViolation('Password123')).toMatch(/commonly used/);
-    expect(passwordPolicyViolation('ana@example.com', ['ana@example.com', 'ana'])).toMatch(/e-mail address or handle/);
+    expect(passwordPolicyViolation('ana@example.com', ['ana@example.com', 'ana'])).toMatch(
+      /e-mail address or handle/,
+    );
     expect(passwordPolicyViolation('x'.repeat(257))).toMatch(/at most 256/);
     expect(passwordPolicyViolation('plume of seven quills')).toBeUndefined();
   });

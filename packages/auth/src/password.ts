@@ -12,7 +12,12 @@ export const PASSWORD_MAX_LENGTH = 256;
 const COMMON_PASSWORDS = new Set(dictionary['passwords-common']!.map((word) => word.toLowerCase()));
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): tens of milliseconds per hash.
-const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const HASH_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /** Hashes a password with argon2id (salt and parameters are stored in the encoded hash). */
 export function hashPassword(password: string): Promise<string> {
@@ -30,11 +35,17 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 }
 
 /** Why a new password is refused, or undefined when it is acceptable. */
-export function passwordPolicyViolation(password: string, personal: string[] = []): string | undefined {
-  if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters long`;
+export function passwordPolicyViolation(
+  password: string,
+  personal: string[] = [],
+): string | undefined {
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `must be at most ${PASSWORD_MAX_LENGTH} characters long`;
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'is one of the most commonly used passwords; choose another';
+  if (COMMON_PASSWORDS.has(lower))
+    return 'is one of the most commonly used passwords; choose another';
   if (personal.some((value) => value.length > 0 && lower === value.toLowerCase())) {
     return 'must not be your e-mail address or handle';
   }

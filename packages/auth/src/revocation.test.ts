@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type RedisClientType } from 'redis';
 import { randomBytes } from 'node:crypto';
 import { signAccessToken } from './access-token.ts';
-import { REVOCATION_CHANNEL, isAccessTokenRevoked, isIssuedBeforeUserRevocation, revokeAccessToken, revokeUserAccessTokens } from './revocation.ts';
+import {
+  REVOCATION_CHANNEL,
+  isAccessTokenRevoked,
+  isIssuedBeforeUserRevocation,
+  revokeAccessToken,
+  revokeUserAccessTokens,
+} from './revocation.ts';
 
 const secret = 'a'.repeat(32);
 // @pluma/testing depends on this package, so the test finds Redis the way it does, without importing it.
@@ -41,6 +47,8 @@ describe('revocation', () => {
     expect(await isIssuedBeforeUserRevocation(redis, 6, before.claims.iat, prefix)).toBe(true);
     expect(await isIssuedBeforeUserRevocation(redis, 6, after.claims.iat, prefix)).toBe(false);
     expect(await isIssuedBeforeUserRevocation(redis, 7, before.claims.iat, prefix)).toBe(false);
-    await expect.poll(() => messages).toContainEqual(expect.objectContaining({ userId: '6', before: expect.any(Number) }));
+    await expect
+      .poll(() => messages)
+      .toContainEqual(expect.objectContaining({ userId: '6', before: expect.any(Number) }));
   });
 });

@@ -27,18 +27,28 @@ export async function revokeAccessToken(
   prefix = '',
 ): Promise<void> {
   const ttl = Math.max(1, claims.exp - Math.floor(Date.now() / 1000));
-  await redis.set(prefix + KEY_PREFIX + claims.jti, '1', { expiration: { type: 'EX', value: ttl } });
+  await redis.set(prefix + KEY_PREFIX + claims.jti, '1', {
+    expiration: { type: 'EX', value: ttl },
+  });
   const message: RevocationMessage = { jti: claims.jti, userId: claims.sub };
   await redis.publish(prefix + REVOCATION_CHANNEL, JSON.stringify(message));
 }
 
 /** True when the token id has been revoked (logout, password change). */
-export async function isAccessTokenRevoked(redis: RedisLike, jti: string, prefix = ''): Promise<boolean> {
+export async function isAccessTokenRevoked(
+  redis: RedisLike,
+  jti: string,
+  prefix = '',
+): Promise<boolean> {
   return (await redis.exists(prefix + KEY_PREFIX + jti)) === 1;
 }
 
 /** Revokes every access token of a user issued before now (password change, account deletion), and announces it. */
-export async function revokeUserAccessTokens(redis: RedisLike, userId: number | string, prefix = ''): Promise<void> {
+export async function revokeUserAccessTokens(
+  redis: RedisLike,
+  userId: number | string,
+  prefix = '',
+): Promise<void> {
   const before = Date.now();
   await redis.set(prefix + USER_KEY_PREFIX + String(userId), String(before), {
     expiration: { type: 'EX', value: USER_MARKER_TTL_SECONDS },

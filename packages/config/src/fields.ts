@@ -30,7 +30,9 @@ export const port = (fallback: number) =>
 
 export const requiredString = z.string({ error: 'is required' }).min(1, { error: 'is required' });
 
-export const logLevel = z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info');
+export const logLevel = z
+  .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+  .default('info');
 
 export const jwtSecret = z
   .string({ error: 'is required' })

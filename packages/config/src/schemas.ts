@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { booleanFlag, jwtSecret, logLevel, optionalUrl, port, requiredString, urlOf } from './fields.ts';
+import {
+  booleanFlag,
+  jwtSecret,
+  logLevel,
+  optionalUrl,
+  port,
+  requiredString,
+  urlOf,
+} from './fields.ts';
 
 // Variables every process reads. Each app's schema is this plus what it needs.
 const common = {
@@ -40,7 +48,9 @@ const mail = {
 const queue = { QUEUE_PREFIX: z.string().min(1, { error: 'must not be empty' }).default('bull') };
 
 /** Prefix of the Redis channels the socket.io adapter (API nodes) and emitters (workers) share. */
-const realtime = { SOCKET_IO_REDIS_KEY: z.string().min(1, { error: 'must not be empty' }).default('socket.io') };
+const realtime = {
+  SOCKET_IO_REDIS_KEY: z.string().min(1, { error: 'must not be empty' }).default('socket.io'),
+};
 
 const publicUrl = { PUBLIC_URL: urlOf('http:', 'https:').default('http://localhost:8080') };
 
@@ -58,7 +68,11 @@ export const ApiConfigSchema = z.object({
   /** Reverse proxies in front of the API that append to X-Forwarded-For; 0 trusts the socket address only. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Largest CSV upload accepted, in bytes (1 GiB); a larger body is refused while it streams. */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 ** 3),
 });
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
@@ -76,7 +90,11 @@ export const CollabConfigSchema = z.object({
     .min(64 * 1024, { error: 'must be at least 65536' })
     .max(64 * 1024 * 1024, { error: 'must be at most 67108864' })
     .default(2 * 1024 * 1024),
-  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce.number({ error: 'must be a number' }).int().min(1).default(200),
+  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1)
+    .default(200),
 });
 export type CollabConfig = z.infer<typeof CollabConfigSchema>;
 

@@ -26,12 +26,29 @@ export { Upload, UPLOAD_STATUSES } from './entities/upload.entity.ts';
 export type { UploadStatus } from './entities/upload.entity.ts';
 export { UploadBatch } from './entities/upload-batch.entity.ts';
 export { UploadRejection } from './entities/upload-rejection.entity.ts';
-export { DATASETS, DATASET_NAMES, MAX_ID, MAX_NAME_LENGTH, duplicateIdReason, findDataset, toCsvLine } from './datasets/datasets.ts';
+export {
+  DATASETS,
+  DATASET_NAMES,
+  MAX_ID,
+  MAX_NAME_LENGTH,
+  duplicateIdReason,
+  findDataset,
+  toCsvLine,
+} from './datasets/datasets.ts';
 export type { CheckedRow, Dataset, DatasetName, References } from './datasets/datasets.ts';
 export { IdSet } from './datasets/id-set.ts';
 export { sqlString } from './datasets/sql-literal.ts';
-export { findCommittedBatches, sumCommittedBatches, writeDatasetBatch } from './datasets/write-dataset-batch.ts';
-export type { BatchCheckpoint, BatchTotals, DatasetBatch, Rejection } from './datasets/write-dataset-batch.ts';
+export {
+  findCommittedBatches,
+  sumCommittedBatches,
+  writeDatasetBatch,
+} from './datasets/write-dataset-batch.ts';
+export type {
+  BatchCheckpoint,
+  BatchTotals,
+  DatasetBatch,
+  Rejection,
+} from './datasets/write-dataset-batch.ts';
 export { loadReferences } from './datasets/load-references.ts';
 export { Follow } from './entities/follow.entity.ts';
 export { Notification } from './entities/notification.entity.ts';
@@ -45,5 +62,9 @@ export { MentorshipTask } from './entities/mentorship-task.entity.ts';
 export { TaskComment } from './entities/task-comment.entity.ts';
 export { SearchDocument, SEARCH_KINDS } from './entities/search-document.entity.ts';
 export type { SearchKind } from './entities/search-document.entity.ts';
-export { indexAuthorForSearch, indexWorkForSearch, refreshSearchVisibility } from './search/index-for-search.ts';
+export {
+  indexAuthorForSearch,
+  indexWorkForSearch,
+  refreshSearchVisibility,
+} from './search/index-for-search.ts';
 export type { SearchIndexOutcome } from './search/index-for-search.ts';

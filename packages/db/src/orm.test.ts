@@ -13,7 +13,12 @@ describe('database URL', () => {
   });
 
   it('defaults the port, user and database', () => {
-    expect(parseDatabaseUrl('mysql://127.0.0.1')).toMatchObject({ port: 3306, user: 'root', password: undefined, dbName: 'pluma' });
+    expect(parseDatabaseUrl('mysql://127.0.0.1')).toMatchObject({
+      port: 3306,
+      user: 'root',
+      password: undefined,
+      dbName: 'pluma',
+    });
   });
 
   it('routes reads to the read-only endpoint when one is given (MySQL Router RO port)', () => {
@@ -21,7 +26,9 @@ describe('database URL', () => {
       url: 'mysql://app:pw@router:6446/pluma',
       readUrl: 'mysql://app:pw@router:6447/pluma',
     });
-    expect(options.replicas).toEqual([{ name: 'read', host: 'router', port: 6447, user: 'app', password: 'pw' }]);
+    expect(options.replicas).toEqual([
+      { name: 'read', host: 'router', port: 6447, user: 'app', password: 'pw' },
+    ]);
     expect(createOrmOptions({ url: 'mysql://app:pw@router:6446/pluma' }).replicas).toBeUndefined();
   });
 });

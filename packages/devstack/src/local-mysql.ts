@@ -49,7 +49,9 @@ export async function ensureMysql(
   );
   const userArgs = isRoot() ? ['--user=root'] : [];
   if (!initialized) {
-    const installer = mariadbd ? await findBinary(['mariadb-install-db', 'mysql_install_db']) : undefined;
+    const installer = mariadbd
+      ? await findBinary(['mariadb-install-db', 'mysql_install_db'])
+      : undefined;
     if (mariadbd && installer) {
       await run(installer, [
         '--no-defaults',
@@ -59,7 +61,12 @@ export async function ensureMysql(
         ...userArgs,
       ]);
     } else {
-      await run(mysqld, ['--no-defaults', '--initialize-insecure', `--datadir=${dataDir}`, ...userArgs]);
+      await run(mysqld, [
+        '--no-defaults',
+        '--initialize-insecure',
+        `--datadir=${dataDir}`,
+        ...userArgs,
+      ]);
     }
   }
   const child = startProcess(
@@ -80,7 +87,9 @@ export async function ensureMysql(
   );
   if (!(await waitForPort('127.0.0.1', port, 60_000))) {
     await child.stop();
-    throw new MissingServiceError(`Started ${mysqld} but it did not answer on 127.0.0.1:${port} within 60 s; see ${join(dataDir, '..', 'mysql.log')}.`);
+    throw new MissingServiceError(
+      `Started ${mysqld} but it did not answer on 127.0.0.1:${port} within 60 s; see ${join(dataDir, '..', 'mysql.log')}.`,
+    );
   }
   return { url, process: child, source: 'started' };
 }

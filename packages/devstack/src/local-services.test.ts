@@ -28,7 +28,10 @@ describe('local services', () => {
   });
 
   it('uses a configured URL as is', async () => {
-    expect(await ensureMysql('mysql://app@db:3306/x', join(root, 'unused'))).toEqual({ url: 'mysql://app@db:3306/x', source: 'configured' });
+    expect(await ensureMysql('mysql://app@db:3306/x', join(root, 'unused'))).toEqual({
+      url: 'mysql://app@db:3306/x',
+      source: 'configured',
+    });
   });
 
   it('starts MariaDB/MySQL from PATH with its data in the given folder when nothing answers', async () => {

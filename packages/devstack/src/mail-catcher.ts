@@ -31,15 +31,24 @@ export interface MailCatcher {
 }
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+  value.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  );
 
 /**
  * A real SMTP server that accepts every message (no auth, no TLS) and keeps it in memory and,
  * when `directory` is given, as an .eml file there.
  */
-export async function startMailCatcher(options: { port: number; directory?: string }): Promise<MailCatcher> {
+export async function startMailCatcher(options: {
+  port: number;
+  directory?: string;
+}): Promise<MailCatcher> {
   const received: CaughtMail[] = [];
-  const waiters = new Set<{ match: (m: CaughtMail) => boolean; resolve: (m: CaughtMail) => void }>();
+  const waiters = new Set<{
+    match: (m: CaughtMail) => boolean;
+    resolve: (m: CaughtMail) => void;
+  }>();
   if (options.directory) await mkdir(options.directory, { recursive: true });
 
   const server = new SMTPServer({

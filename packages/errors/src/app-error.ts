@@ -18,7 +18,7 @@ export const errorStatus = {
   'resource.gone': 410,
   'state.invalid_transition': 409,
   'dependency.unavailable': 503,
-  'internal': 500,
+  internal: 500,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -8,12 +8,20 @@ export const NOTIFICATION_EVENT = 'notification';
 export const DEFAULT_SOCKET_IO_KEY = 'socket.io';
 
 /** Kinds of notification Pluma knows; mentorship kinds are open-ended (`mentorship.accepted`, ...). */
-export const FIXED_NOTIFICATION_TYPES = ['follower.new', 'work.published', 'page.published', 'upload.progress', 'upload.done'] as const;
+export const FIXED_NOTIFICATION_TYPES = [
+  'follower.new',
+  'work.published',
+  'page.published',
+  'upload.progress',
+  'upload.done',
+] as const;
 export type NotificationType = (typeof FIXED_NOTIFICATION_TYPES)[number] | `mentorship.${string}`;
 
 export const NotificationTypeSchema = z.union([
   z.enum(FIXED_NOTIFICATION_TYPES),
-  z.custom<`mentorship.${string}`>((value) => typeof value === 'string' && /^mentorship\.[a-z][a-z0-9_.-]{0,50}$/.test(value)),
+  z.custom<`mentorship.${string}`>(
+    (value) => typeof value === 'string' && /^mentorship\.[a-z][a-z0-9_.-]{0,50}$/.test(value),
+  ),
 ]);
 
 /**
@@ -43,5 +51,8 @@ export function newNotificationId(): string {
  * followerId]`), so the same event produces the same id however often it is announced.
  */
 export function notificationIdOf(...parts: (string | number)[]): string {
-  return createHash('sha256').update(parts.map(String).join('\u0000')).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(parts.map(String).join('\u0000'))
+    .digest('base64url')
+    .slice(0, 22);
 }

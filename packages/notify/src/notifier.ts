@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/mysql';
 import { Emitter } from '@socket.io/redis-emitter';
-import { NOTIFICATION_EVENT, userRoom, type NotificationMessage, type NotificationType } from './notification.ts';
+import {
+  NOTIFICATION_EVENT,
+  userRoom,
+  type NotificationMessage,
+  type NotificationType,
+} from './notification.ts';
 
 /** Anything that can publish a binary message: a connected node-redis client fits. */
 export interface RedisPublisher {
@@ -30,7 +35,12 @@ export interface Notifier {
    * Stores the notification for each user who does not have it yet, then emits it to their rooms.
    * Returns those users (the ones told now), so the caller can e-mail exactly them.
    */
-  notify(em: EntityManager, userIds: readonly number[], input: NotificationInput, options?: NotifyOptions): Promise<number[]>;
+  notify(
+    em: EntityManager,
+    userIds: readonly number[],
+    input: NotificationInput,
+    options?: NotifyOptions,
+  ): Promise<number[]>;
   /** Emits without storing (progress ticks and other events the inbox need not keep). */
   emit(userIds: readonly number[], message: NotificationMessage): Promise<void>;
 }
@@ -41,7 +51,11 @@ export const NOTIFY_BATCH = 1000;
 const toSqlDatetime = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
 
 /** The users of `batch` who do not have notification `id` yet (a retry must not tell anyone twice). */
-async function withoutHolders(em: EntityManager, id: string, batch: readonly number[]): Promise<number[]> {
+async function withoutHolders(
+  em: EntityManager,
+  id: string,
+  batch: readonly number[],
+): Promise<number[]> {
   const existing = await em.execute<{ user_id: number | string }[]>(
     `SELECT \`user_id\` FROM \`notifications\` WHERE \`public_id\` = ? AND \`user_id\` IN (${batch.map(() => '?').join(',')})`,
     [id, ...batch],
@@ -71,7 +85,9 @@ export function createNotifier(redis: RedisPublisher, key: string): Notifier {
   async function emit(userIds: readonly number[], message: NotificationMessage): Promise<void> {
     for (let i = 0; i < userIds.length; i += NOTIFY_BATCH) {
       // One Redis message for a whole batch of rooms: each node encodes the packet once for all its sockets.
-      emitter.to(userIds.slice(i, i + NOTIFY_BATCH).map(userRoom)).emit(NOTIFICATION_EVENT, message);
+      emitter
+        .to(userIds.slice(i, i + NOTIFY_BATCH).map(userRoom))
+        .emit(NOTIFICATION_EVENT, message);
     }
     const sends = published;
     published = [];
@@ -81,9 +97,17 @@ export function createNotifier(redis: RedisPublisher, key: string): Notifier {
   return {
     emit,
     async notify(em, userIds, input, options = {}) {
-      const createdAt = new Date(Math.floor((input.createdAt ?? new Date()).getTime() / 1000) * 1000);
+      const createdAt = new Date(
+        Math.floor((input.createdAt ?? new Date()).getTime() / 1000) * 1000,
+      );
       const payload = JSON.stringify(input.payload);
-      const message: NotificationMessage = { id: input.id, type: input.type, payload: input.payload, createdAt: createdAt.toISOString(), readAt: null };
+      const message: NotificationMessage = {
+        id: input.id,
+        type: input.type,
+        payload: input.payload,
+        createdAt: createdAt.toISOString(),
+        readAt: null,
+      };
       const told: number[] = [];
       for (let i = 0; i < userIds.length; i += NOTIFY_BATCH) {
         const batch = [...new Set(userIds.slice(i, i + NOTIFY_BATCH))];

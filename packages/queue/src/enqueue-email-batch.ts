@@ -12,7 +12,10 @@ export interface BatchedEmail {
  * without tokens (new follower, new publication): finished jobs are kept a day so their ids keep
  * deduplicating a retried fan-out.
  */
-export async function enqueueEmailBatch(producer: JobProducer, emails: readonly BatchedEmail[]): Promise<void> {
+export async function enqueueEmailBatch(
+  producer: JobProducer,
+  emails: readonly BatchedEmail[],
+): Promise<void> {
   if (emails.length === 0) return;
   await producer.queue(JOBS['email.send'].queue).addBulk(
     emails.map(({ jobId, email }) => ({

@@ -10,5 +10,9 @@ export function enqueueNotificationsFanout(
   producer: JobProducer,
   job: z.input<typeof NotificationsFanoutJobSchema>,
 ): Promise<string | undefined> {
-  return producer.enqueue('notifications.fanout', { pageIds: [], cursor: 0, ...job }, { jobId: `fanout-${job.eventId}` });
+  return producer.enqueue(
+    'notifications.fanout',
+    { pageIds: [], cursor: 0, ...job },
+    { jobId: `fanout-${job.eventId}` },
+  );
 }

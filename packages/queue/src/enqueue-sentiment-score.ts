@@ -5,7 +5,10 @@ import type { JobProducer } from './job-producer.ts';
  * waits, further requests are dropped (it will read the latest text anyway); while one
  * runs, exactly one follow-up is kept so the final text is scored too.
  */
-export function enqueueSentimentScore(producer: JobProducer, pageId: number): Promise<string | undefined> {
+export function enqueueSentimentScore(
+  producer: JobProducer,
+  pageId: number,
+): Promise<string | undefined> {
   return producer.enqueue(
     'sentiment.score',
     { pageId },

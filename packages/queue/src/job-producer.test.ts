@@ -26,7 +26,11 @@ describe('job producer', () => {
   });
 
   it('validates work access messages', () => {
-    expect(WorkAccessChangedSchema.safeParse({ workId: 1, userId: 2, role: null }).success).toBe(true);
-    expect(WorkAccessChangedSchema.safeParse({ workId: 1, userId: 2, role: 'admin' }).success).toBe(false);
+    expect(WorkAccessChangedSchema.safeParse({ workId: 1, userId: 2, role: null }).success).toBe(
+      true,
+    );
+    expect(WorkAccessChangedSchema.safeParse({ workId: 1, userId: 2, role: 'admin' }).success).toBe(
+      false,
+    );
   });
 });

@@ -10,7 +10,11 @@ export interface JobProducerOptions {
 
 export interface JobProducer {
   /** Validates the payload against the job's schema and adds it to the job's queue. */
-  enqueue<N extends JobName>(name: N, data: JobPayload<N>, options?: JobsOptions): Promise<string | undefined>;
+  enqueue<N extends JobName>(
+    name: N,
+    data: JobPayload<N>,
+    options?: JobsOptions,
+  ): Promise<string | undefined>;
   /** The BullMQ queue a job family travels on (created on first use). */
   queue(name: QueueName): Queue;
   close(): Promise<void>;

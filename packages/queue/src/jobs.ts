@@ -138,7 +138,10 @@ export const JOBS = {
   'sentiment.score': { queue: QUEUE_NAMES.sentiment, schema: SentimentScoreJobSchema },
   'email.send': { queue: QUEUE_NAMES.email, schema: EmailSendJobSchema },
   'csv.ingest': { queue: QUEUE_NAMES.ingest, schema: CsvIngestJobSchema },
-  'notifications.fanout': { queue: QUEUE_NAMES.notifications, schema: NotificationsFanoutJobSchema },
+  'notifications.fanout': {
+    queue: QUEUE_NAMES.notifications,
+    schema: NotificationsFanoutJobSchema,
+  },
   'search.index': { queue: QUEUE_NAMES.search, schema: SearchIndexJobSchema },
 } as const;
 export type JobName = keyof typeof JOBS;

@@ -26,5 +26,8 @@ export async function publishWorkAccessChanged(
   message: WorkAccessChanged,
   prefix = '',
 ): Promise<void> {
-  await redis.publish(prefix + WORK_ACCESS_CHANNEL, JSON.stringify(WorkAccessChangedSchema.parse(message)));
+  await redis.publish(
+    prefix + WORK_ACCESS_CHANNEL,
+    JSON.stringify(WorkAccessChangedSchema.parse(message)),
+  );
 }

@@ -13,7 +13,10 @@ describe('health routes', () => {
     const app = createHealthRoutes('api', { mysql: async () => 1, redis: async () => 'PONG' });
     const res = await app.request('/readyz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ready', checks: { mysql: 'ok', redis: 'ok' } });
+    expect(await res.json()).toMatchObject({
+      status: 'ready',
+      checks: { mysql: 'ok', redis: 'ok' },
+    });
   });
 
   it('answers /readyz 503 naming the dependency that does not', async () => {

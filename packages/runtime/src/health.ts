@@ -24,7 +24,9 @@ async function probe(check: () => Promise<unknown>, timeoutMs: number): Promise<
 /** Runs every check in parallel and reports each one's state. */
 export async function checkReadiness(checks: ReadinessChecks, timeoutMs = 2000) {
   const entries = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => [name, await probe(check, timeoutMs)] as const),
+    Object.entries(checks).map(
+      async ([name, check]) => [name, await probe(check, timeoutMs)] as const,
+    ),
   );
   const results = Object.fromEntries(entries);
   const ready = entries.every(([, state]) => state === 'ok');
@@ -37,7 +39,10 @@ export function createHealthRoutes(service: string, checks: ReadinessChecks): Ho
   app.get('/healthz', (c) => c.json({ status: 'ok', service }));
   app.get('/readyz', async (c) => {
     const { ready, checks: results } = await checkReadiness(checks);
-    return c.json({ status: ready ? 'ready' : 'unavailable', service, checks: results }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? 'ready' : 'unavailable', service, checks: results },
+      ready ? 200 : 503,
+    );
   });
   return app;
 }

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { StartupError } from './startup-error.ts';
 
 /** Listens and resolves with the bound port; a port in use becomes a StartupError naming the variable. */
-export function listen(server: Server, port: number, host: string, variable: string): Promise<number> {
+export function listen(
+  server: Server,
+  port: number,
+  host: string,
+  variable: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
@@ -14,7 +19,11 @@ export function listen(server: Server, port: number, host: string, variable: str
           ),
         );
       } else if (error.code === 'EACCES') {
-        reject(new StartupError(`${variable}: not allowed to listen on port ${port}; choose a port above 1023.`));
+        reject(
+          new StartupError(
+            `${variable}: not allowed to listen on port ${port}; choose a port above 1023.`,
+          ),
+        );
       } else {
         reject(error);
       }

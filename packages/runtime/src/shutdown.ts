@@ -15,7 +15,8 @@ export interface Shutdown {
 
 /** One ordered, idempotent shutdown registry for a process, with a force-exit timer. */
 export function createShutdown(log: Logger, options: { timeoutMs?: number } = {}): Shutdown {
-  const steps: { name: string; phase: ShutdownPhase; step: () => Promise<unknown> | unknown }[] = [];
+  const steps: { name: string; phase: ShutdownPhase; step: () => Promise<unknown> | unknown }[] =
+    [];
   let running: Promise<void> | undefined;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
@@ -26,7 +27,10 @@ export function createShutdown(log: Logger, options: { timeoutMs?: number } = {}
       const started = performance.now();
       try {
         await step();
-        log.debug({ step: name, ms: Math.round(performance.now() - started) }, 'shutdown step done');
+        log.debug(
+          { step: name, ms: Math.round(performance.now() - started) },
+          'shutdown step done',
+        );
       } catch (error) {
         log.error({ err: error, step: name }, 'shutdown step failed');
       }

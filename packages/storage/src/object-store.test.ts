@@ -14,7 +14,12 @@ describe('object store', () => {
 
   it('creates a missing bucket, then answers ping', async () => {
     const bucket = `fresh-${randomBytes(4).toString('hex')}`;
-    const store = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket });
+    const store = createObjectStore({
+      endpoint: s3.endpoint,
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey,
+      bucket,
+    });
     await expect(store.ping()).rejects.toThrow(/does not exist/);
     await ensureBucket(store, s3.endpoint);
     await expect(store.ping()).resolves.toBeUndefined();
@@ -24,6 +29,8 @@ describe('object store', () => {
   it('names S3_ENDPOINT when nothing answers there', async () => {
     const endpoint = 'http://127.0.0.1:1';
     const store = createObjectStore({ endpoint, accessKey: 'k', secretKey: 's', bucket: 'pluma' });
-    await expect(ensureBucket(store, endpoint)).rejects.toThrow(/^S3_ENDPOINT: cannot use the object store at 127\.0\.0\.1:1 \(ECONNREFUSED\)/);
+    await expect(ensureBucket(store, endpoint)).rejects.toThrow(
+      /^S3_ENDPOINT: cannot use the object store at 127\.0\.0\.1:1 \(ECONNREFUSED\)/,
+    );
   });
 });

@@ -39,7 +39,11 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
 }
 
 /** Creates the bucket when missing; a failure names S3_ENDPOINT. */
-export async function ensureBucket(store: ObjectStore, endpoint: string, region = 'us-east-1'): Promise<void> {
+export async function ensureBucket(
+  store: ObjectStore,
+  endpoint: string,
+  region = 'us-east-1',
+): Promise<void> {
   try {
     if (!(await store.client.bucketExists(store.bucket))) {
       await store.client.makeBucket(store.bucket, region);

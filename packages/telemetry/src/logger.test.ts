@@ -18,7 +18,9 @@ describe('createLogger', () => {
   it('writes JSON with the service name and redacts secrets', async () => {
     const { stream, lines } = capture();
     const log = createLogger({ service: 'api', destination: stream });
-    log.child({ requestId: 'r1' }).info({ password: 'hunter2', user: { token: 'abc' } }, 'signed in');
+    log
+      .child({ requestId: 'r1' })
+      .info({ password: 'hunter2', user: { token: 'abc' } }, 'signed in');
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines[0]).toMatchObject({
       service: 'api',

@@ -39,7 +39,9 @@ describe('createTestDatabase and migrations', () => {
       (e: unknown) => e as Error,
     );
     await orm.close();
-    expect(error?.message).toMatch(/^DATABASE_URL: cannot use MySQL at 127\.0\.0\.1:1\/x \(ECONNREFUSED\)/);
+    expect(error?.message).toMatch(
+      /^DATABASE_URL: cannot use MySQL at 127\.0\.0\.1:1\/x \(ECONNREFUSED\)/,
+    );
     expect(error?.message).not.toContain('sup3rs3cret');
   });
 });

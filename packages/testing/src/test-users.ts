@@ -15,7 +15,10 @@ export interface TestUser {
  * Inserts a verified user straight into the database (no sign-up flow) and signs a token for it.
  * The password hash is a placeholder: such a user cannot log in with a password.
  */
-export async function createTestUser(orm: MikroORM, overrides: { handle?: string; email?: string; displayName?: string } = {}): Promise<TestUser> {
+export async function createTestUser(
+  orm: MikroORM,
+  overrides: { handle?: string; email?: string; displayName?: string } = {},
+): Promise<TestUser> {
   const suffix = randomBytes(3).toString('hex');
   const handle = overrides.handle ?? `user_${suffix}`;
   const em = orm.em.fork();

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { JSONContent } from '@tiptap/core';
-import { PAGE_FRAGMENT, pageDocToJSON, pageDocToText, pageJSONToDoc, pageJSONToText, pageSchema } from './index.ts';
+import {
+  PAGE_FRAGMENT,
+  pageDocToJSON,
+  pageDocToText,
+  pageJSONToDoc,
+  pageJSONToText,
+  pageSchema,
+} from './index.ts';
 
 const page: JSONContent = {
   type: 'doc',
@@ -25,8 +32,14 @@ const page: JSONContent = {
     {
       type: 'bulletList',
       content: [
-        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first' }] }] },
-        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'second' }] }] },
+        {
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first' }] }],
+        },
+        {
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'second' }] }],
+        },
       ],
     },
     { type: 'image', attrs: { src: 'https://cdn.example.com/owl.png', alt: 'an owl' } },
@@ -49,7 +62,9 @@ describe('page content', () => {
 
   it('extracts plain text with blocks apart and hard breaks as newlines', () => {
     const text = pageDocToText(roundTrip(pageJSONToDoc(page)));
-    expect(text).toBe('Chapter one\n\nIt was a bright cold day, said Ana\nÑandú 🦉.\n\nfirst\n\nsecond');
+    expect(text).toBe(
+      'Chapter one\n\nIt was a bright cold day, said Ana\nÑandú 🦉.\n\nfirst\n\nsecond',
+    );
     expect(pageJSONToText(page)).toBe(text);
   });
 
@@ -62,8 +77,9 @@ describe('page content', () => {
   it('follows concurrent edits made directly on the Yjs structure', () => {
     const a = roundTrip(pageJSONToDoc({ type: 'doc', content: [{ type: 'paragraph' }] }));
     const b = roundTrip(a);
-    const textOf = (doc: Y.Doc) => (doc.getXmlFragment(PAGE_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-    const first = (a.getXmlFragment(PAGE_FRAGMENT).get(0) as Y.XmlElement);
+    const textOf = (doc: Y.Doc) =>
+      (doc.getXmlFragment(PAGE_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const first = a.getXmlFragment(PAGE_FRAGMENT).get(0) as Y.XmlElement;
     if (first.length === 0) first.insert(0, [new Y.XmlText()]);
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     textOf(a).insert(0, 'hello ');
@@ -71,7 +87,9 @@ describe('page content', () => {
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(pageDocToText(a)).toBe(pageDocToText(b));
-    expect(pageDocToText(a).split('').sort().join('')).toBe('hello world'.split('').sort().join(''));
+    expect(pageDocToText(a).split('').sort().join('')).toBe(
+      'hello world'.split('').sort().join(''),
+    );
   });
 
   it('drops nodes the schema does not know without touching the document', () => {

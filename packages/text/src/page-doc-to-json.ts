@@ -14,7 +14,9 @@ export function pageDocToNode(doc: Y.Doc): ProseMirrorNode {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     const fragment = copy.getXmlFragment(PAGE_FRAGMENT);
     // Only elements can be block nodes; stray top-level text would break the conversion.
-    const stray = fragment.toArray().flatMap((child, index) => (child instanceof Y.XmlElement ? [] : [index]));
+    const stray = fragment
+      .toArray()
+      .flatMap((child, index) => (child instanceof Y.XmlElement ? [] : [index]));
     copy.transact(() => {
       for (const index of stray.reverse()) fragment.delete(index, 1);
     });

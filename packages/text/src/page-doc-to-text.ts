@@ -8,7 +8,9 @@ const textSerializers = getTextSerializersFromSchema(pageSchema);
 
 function leafText(leaf: ProseMirrorNode): string {
   const serialize = textSerializers[leaf.type.name];
-  return serialize ? serialize({ node: leaf, pos: 0, parent: leaf, index: 0, range: { from: 0, to: 0 } }) : '';
+  return serialize
+    ? serialize({ node: leaf, pos: 0, parent: leaf, index: 0, range: { from: 0, to: 0 } })
+    : '';
 }
 
 /**

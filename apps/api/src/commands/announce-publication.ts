@@ -11,9 +11,15 @@ export interface PublicationBefore {
 }
 
 /** Notes which pages readers can see now, so the next publication can tell what is new. */
-export async function notePublicationBefore(em: EntityManager, work: Work): Promise<PublicationBefore> {
+export async function notePublicationBefore(
+  em: EntityManager,
+  work: Work,
+): Promise<PublicationBefore> {
   const published = await em.find(PublishedPage, { work: work.id }, { fields: ['page'] });
-  return { wasPublished: work.publishedAt !== null && work.publishedAt !== undefined, pageIds: new Set(published.map((p) => p.page.id)) };
+  return {
+    wasPublished: work.publishedAt !== null && work.publishedAt !== undefined,
+    pageIds: new Set(published.map((p) => p.page.id)),
+  };
 }
 
 /**
@@ -30,7 +36,11 @@ export async function announcePublication(
   if (!work.publishedAt) return;
   let pageIds: number[] = [];
   if (before.wasPublished) {
-    const published = await deps.em.find(PublishedPage, { work: work.id }, { fields: ['page'], orderBy: { position: 'asc' } });
+    const published = await deps.em.find(
+      PublishedPage,
+      { work: work.id },
+      { fields: ['page'], orderBy: { position: 'asc' } },
+    );
     pageIds = published.map((p) => p.page.id).filter((id) => !before.pageIds.has(id));
     if (pageIds.length === 0) return;
   }

@@ -10,7 +10,9 @@ export function decodeCursor(cursor: string, count: number): number[] {
   const parts = Buffer.from(cursor, 'base64url').toString().split('.').map(Number);
   if (parts.length !== count || !parts.every((n) => Number.isSafeInteger(n) && n >= 0)) {
     const message = 'must be the nextCursor of a previous page';
-    throw new AppError('request.invalid', `cursor: ${message}`, { errors: [{ path: 'cursor', message }] });
+    throw new AppError('request.invalid', `cursor: ${message}`, {
+      errors: [{ path: 'cursor', message }],
+    });
   }
   return parts;
 }

@@ -14,7 +14,11 @@ import { findAccount } from './find-account.ts';
  * Sessions and e-mail tokens are deleted and every access token is revoked; collab nodes are told
  * so open editors of the user close and heirs are upgraded at once.
  */
-export async function deleteAccount(deps: Pick<ApiDeps, 'redis' | 'redisPrefix' | 'storage' | 'log'>, em: EntityManager, userId: number): Promise<void> {
+export async function deleteAccount(
+  deps: Pick<ApiDeps, 'redis' | 'redisPrefix' | 'storage' | 'log'>,
+  em: EntityManager,
+  userId: number,
+): Promise<void> {
   const accessChanges: WorkAccessChanged[] = [];
   const avatarKey = await em.transactional(async (tx) => {
     const user = await findAccount(tx, userId);
@@ -63,7 +67,8 @@ export async function deleteAccount(deps: Pick<ApiDeps, 'redis' | 'redisPrefix' 
     return previousAvatar;
   });
   await revokeUserAccessTokens(deps.redis, userId, deps.redisPrefix ?? '');
-  for (const change of accessChanges) await publishWorkAccessChanged(deps.redis, change, deps.redisPrefix ?? '');
+  for (const change of accessChanges)
+    await publishWorkAccessChanged(deps.redis, change, deps.redisPrefix ?? '');
   if (avatarKey) {
     await deps.storage.client.removeObject(deps.storage.bucket, avatarKey).catch((err: unknown) => {
       deps.log.warn({ err, userId }, 'avatar of deleted account not removed');

@@ -14,12 +14,22 @@ export interface PublicProfile {
 export async function findPublicProfile(em: EntityManager, handle: string): Promise<PublicProfile> {
   const user = await em.findOne(User, { handle, deletedAt: null });
   if (!user) throw new AppError('resource.not_found', `No user has the handle "${handle}".`);
-  const memberships = await em.find(WorkCollaborator, { user: user.id }, { fields: ['work', 'role'] });
+  const memberships = await em.find(
+    WorkCollaborator,
+    { user: user.id },
+    { fields: ['work', 'role'] },
+  );
   const roles = new Map(memberships.map((m) => [m.work.id, m.role]));
   const works = await em.find(
     Work,
     { publishedAt: { $ne: null }, $or: [{ owner: user.id }, { id: { $in: [...roles.keys()] } }] },
     { orderBy: { publishedAt: 'desc', id: 'desc' }, limit: PROFILE_WORKS_LIMIT },
   );
-  return { user, works: works.map((work) => ({ work, role: work.owner.id === user.id ? 'owner' : (roles.get(work.id) ?? 'viewer') })) };
+  return {
+    user,
+    works: works.map((work) => ({
+      work,
+      role: work.owner.id === user.id ? 'owner' : (roles.get(work.id) ?? 'viewer'),
+    })),
+  };
 }

@@ -17,7 +17,11 @@ export interface FollowDeps {
  * that off. The notification id is fixed per (followee, follower), so unfollowing and following
  * again does not notify twice.
  */
-export async function followUser(deps: FollowDeps, followerId: number, followee: User): Promise<boolean> {
+export async function followUser(
+  deps: FollowDeps,
+  followerId: number,
+  followee: User,
+): Promise<boolean> {
   const { em } = deps;
   const follower = await em.findOneOrFail(User, { id: followerId });
   try {

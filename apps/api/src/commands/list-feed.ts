@@ -16,7 +16,11 @@ export interface FeedPage {
  * Published works whose owner or an editor is someone the user follows, newest publication first,
  * one page at a time (cursor: publication time and id of the last work shown).
  */
-export async function listFeed(em: EntityManager, userId: number, input: FeedInput): Promise<FeedPage> {
+export async function listFeed(
+  em: EntityManager,
+  userId: number,
+  input: FeedInput,
+): Promise<FeedPage> {
   const after = input.cursor ? decodeCursor(input.cursor, 2) : undefined;
   const params: unknown[] = [userId];
   let position = '';
@@ -44,5 +48,9 @@ export async function listFeed(em: EntityManager, userId: number, input: FeedInp
   const byId = new Map(found.map((work) => [work.id, work]));
   const works = ids.map((id) => byId.get(id)).filter((work): work is Work => work !== undefined);
   const last = works.at(-1);
-  return { works, nextCursor: hasMore && last?.publishedAt ? encodeCursor(last.publishedAt.getTime(), last.id) : null };
+  return {
+    works,
+    nextCursor:
+      hasMore && last?.publishedAt ? encodeCursor(last.publishedAt.getTime(), last.id) : null,
+  };
 }

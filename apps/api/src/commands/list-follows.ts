@@ -17,13 +17,22 @@ export interface FollowList {
  * One page of a user's followers (`direction: 'followers'`) or of whom they follow
  * (`'following'`), newest follow first; deleted accounts are left out.
  */
-export async function listFollows(em: EntityManager, user: User, direction: 'followers' | 'following', input: FollowListInput): Promise<FollowList> {
+export async function listFollows(
+  em: EntityManager,
+  user: User,
+  direction: 'followers' | 'following',
+  input: FollowListInput,
+): Promise<FollowList> {
   const [before] = input.cursor ? decodeCursor(input.cursor, 1) : [];
   const mine = direction === 'followers' ? 'followee' : 'follower';
   const other = direction === 'followers' ? 'follower' : 'followee';
   const follows = await em.find(
     Follow,
-    { [mine]: user.id, [other]: { deletedAt: null }, ...(before === undefined ? {} : { id: { $lt: before } }) },
+    {
+      [mine]: user.id,
+      [other]: { deletedAt: null },
+      ...(before === undefined ? {} : { id: { $lt: before } }),
+    },
     { orderBy: { id: 'desc' }, limit: input.limit + 1, populate: [other] },
   );
   const hasMore = follows.length > input.limit;
@@ -36,6 +45,10 @@ export async function listFollows(em: EntityManager, user: User, direction: 'fol
 }
 
 /** True when `followerId` follows `followee`. */
-export async function isFollowing(em: EntityManager, followerId: number, followee: User): Promise<boolean> {
+export async function isFollowing(
+  em: EntityManager,
+  followerId: number,
+  followee: User,
+): Promise<boolean> {
   return (await em.count(Follow, { follower: followerId, followee: followee.id })) > 0;
 }

@@ -16,7 +16,11 @@ export interface NotificationList {
 }
 
 /** One page of the user's inbox, newest first, optionally only the unread ones. */
-export async function listNotifications(em: EntityManager, userId: number, input: NotificationListInput): Promise<NotificationList> {
+export async function listNotifications(
+  em: EntityManager,
+  userId: number,
+  input: NotificationListInput,
+): Promise<NotificationList> {
   const where: FilterQuery<Notification> = { user: userId };
   if (input.unread) where.readAt = null;
   if (input.cursor) where.id = { $lt: decodeCursor(input.cursor, 1)[0] };

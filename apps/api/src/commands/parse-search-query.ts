@@ -12,7 +12,9 @@ const MIN_TOKEN = 3;
  * search match nothing at all, so they are dropped from the expression.
  */
 const STOPWORDS = new Set(
-  'a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www'.split(' '),
+  'a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www'.split(
+    ' ',
+  ),
 );
 
 /** One searched word: a whole word, or the start of one (the last word of the query). */
@@ -31,7 +33,10 @@ export interface SearchQuery {
 
 /** Lower case without diacritics: how the accent-insensitive collation compares, for the highlighter. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /**

@@ -18,14 +18,26 @@ export async function refreshSession(
   const session = await em.findOne(Session, { tokenHash: hashOpaqueToken(input.refreshToken) });
   if (!session) throw invalid('The refresh token is not valid.');
   if (session.revokedAt) throw invalid('The refresh token has been revoked; sign in again.');
-  if (session.expiresAt.getTime() < Date.now()) throw invalid('The refresh token has expired; sign in again.');
+  if (session.expiresAt.getTime() < Date.now())
+    throw invalid('The refresh token has expired; sign in again.');
 
   // Conditional update: of two concurrent refreshes with one token, exactly one wins.
-  const claimed = session.usedAt ? 0 : await em.nativeUpdate(Session, { id: session.id, usedAt: null }, { usedAt: new Date() });
+  const claimed = session.usedAt
+    ? 0
+    : await em.nativeUpdate(Session, { id: session.id, usedAt: null }, { usedAt: new Date() });
   if (claimed !== 1) {
-    await em.nativeUpdate(Session, { familyId: session.familyId, revokedAt: null }, { revokedAt: new Date() });
-    deps.log.warn({ userId: session.user.id, familyId: session.familyId }, 'refresh token reused; session family revoked');
-    throw invalid('The refresh token was already used; for safety this session has been signed out everywhere. Sign in again.');
+    await em.nativeUpdate(
+      Session,
+      { familyId: session.familyId, revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    deps.log.warn(
+      { userId: session.user.id, familyId: session.familyId },
+      'refresh token reused; session family revoked',
+    );
+    throw invalid(
+      'The refresh token was already used; for safety this session has been signed out everywhere. Sign in again.',
+    );
   }
   const user = await em.findOne(User, { id: session.user.id, deletedAt: null });
   if (!user) throw invalid('The refresh token is not valid.');
@@ -33,5 +45,7 @@ export async function refreshSession(
 }
 
 function invalid(detail: string) {
-  return new AppError('auth.token_invalid', detail, { errors: [{ path: 'refreshToken', message: detail }] });
+  return new AppError('auth.token_invalid', detail, {
+    errors: [{ path: 'refreshToken', message: detail }],
+  });
 }

@@ -9,13 +9,23 @@ import { consumeEmailToken } from './consume-email-token.ts';
  * Sets a new password with the token from a reset link, then signs the account out everywhere:
  * every refresh token is revoked and every access token issued before now is refused.
  */
-export async function resetPassword(deps: Pick<ApiDeps, 'redis' | 'redisPrefix'>, em: EntityManager, input: { token: string; password: string }): Promise<void> {
+export async function resetPassword(
+  deps: Pick<ApiDeps, 'redis' | 'redisPrefix'>,
+  em: EntityManager,
+  input: { token: string; password: string },
+): Promise<void> {
   // The policy is checked first so a weak password does not spend the link.
   const weak = passwordPolicyViolation(input.password);
-  if (weak) throw new AppError('request.invalid', `password: ${weak}`, { errors: [{ path: 'password', message: weak }] });
+  if (weak)
+    throw new AppError('request.invalid', `password: ${weak}`, {
+      errors: [{ path: 'password', message: weak }],
+    });
   const user = await consumeEmailToken(em, input.token, 'password-reset', 'password reset');
   const personal = passwordPolicyViolation(input.password, [user.email, user.handle]);
-  if (personal) throw new AppError('request.invalid', `password: ${personal}`, { errors: [{ path: 'password', message: personal }] });
+  if (personal)
+    throw new AppError('request.invalid', `password: ${personal}`, {
+      errors: [{ path: 'password', message: personal }],
+    });
 
   user.passwordHash = await hashPassword(input.password);
   // Opening the link proves control of the address.

@@ -119,7 +119,8 @@ interface Candidate {
   relevance: number | string;
 }
 
-const toPool = (rows: Candidate[]): SearchPool => rows.map((c) => [Number(c.id), Number(c.relevance)] as const);
+const toPool = (rows: Candidate[]): SearchPool =>
+  rows.map((c) => [Number(c.id), Number(c.relevance)] as const);
 
 /**
  * The public candidates, from the cache when the query is a frequent one: InnoDB reads and scores
@@ -136,7 +137,9 @@ async function findPublicPool(
   const key = `${[...kinds].sort().join(',')}|${pool}|${expression}`;
   const cached = cache?.get(key);
   if (cached) return cached;
-  const found = toPool(await em.execute<Candidate[]>(publicPoolSql, [expression, expression, kinds, pool]));
+  const found = toPool(
+    await em.execute<Candidate[]>(publicPoolSql, [expression, expression, kinds, pool]),
+  );
   if (found.length === pool) cache?.set(key, found);
   return found;
 }
@@ -152,16 +155,28 @@ export async function searchDocuments(
 ): Promise<SearchPage> {
   const { expression, terms } = parseSearchQuery(input.q);
   const offset = input.cursor ? decodeCursor(input.cursor, 1)[0]! : 0;
-  if (expression === '' || offset >= MAX_SEARCH_OFFSET) return { hits: [], terms, nextCursor: null };
+  if (expression === '' || offset >= MAX_SEARCH_OFFSET)
+    return { hits: [], terms, nextCursor: null };
   const limit = Math.min(input.limit, MAX_SEARCH_OFFSET - offset);
   const caller = userId ?? 0;
   const pool = Math.ceil((offset + limit + 1) / POOL_STEP) * POOL_STEP;
   // By id: a cached public pool may still hold a row unpublished since, now in the private pool too.
   const candidates = new Map(await findPublicPool(em, cache, expression, input.kinds, pool));
   if (userId !== undefined) {
-    const [mine] = await em.execute<{ present: number | string }[]>(hasPrivateSql, [input.kinds, userId, userId]);
+    const [mine] = await em.execute<{ present: number | string }[]>(hasPrivateSql, [
+      input.kinds,
+      userId,
+      userId,
+    ]);
     if (Number(mine?.present)) {
-      const rows = await em.execute<Candidate[]>(privatePoolSql, [expression, expression, input.kinds, userId, userId, pool]);
+      const rows = await em.execute<Candidate[]>(privatePoolSql, [
+        expression,
+        expression,
+        input.kinds,
+        userId,
+        userId,
+        pool,
+      ]);
       for (const [docId, relevance] of toPool(rows)) candidates.set(docId, relevance);
     }
   }
@@ -169,20 +184,25 @@ export async function searchDocuments(
   const pooled = JSON.stringify([...candidates]);
   // Terms hold letters and digits only, so a LIKE pattern built from one has no wildcard of the user's.
   const likes = terms.map((t) => `%${t.word}%`);
-  const rows = await em.execute<Row[]>(rankSql(likes.length), [...likes, pooled, caller, caller, limit + 1, offset]);
+  const rows = await em.execute<Row[]>(rankSql(likes.length), [
+    ...likes,
+    pooled,
+    caller,
+    caller,
+    limit + 1,
+    offset,
+  ]);
   const hasMore = rows.length > limit;
-  const hits = rows.slice(0, limit).map(
-    (row): SearchHit => ({
-      kind: row.kind,
-      id: id(row.kind === 'work' ? row.work_id : row.kind === 'page' ? row.page_id : row.user_id)!,
-      workId: id(row.work_id),
-      workTitle: row.work_title,
-      title: row.title,
-      body: row.body,
-      authorHandle: row.handle,
-      authorName: row.display_name,
-      score: Number(row.score),
-    }),
-  );
+  const hits = rows.slice(0, limit).map((row): SearchHit => ({
+    kind: row.kind,
+    id: id(row.kind === 'work' ? row.work_id : row.kind === 'page' ? row.page_id : row.user_id)!,
+    workId: id(row.work_id),
+    workTitle: row.work_title,
+    title: row.title,
+    body: row.body,
+    authorHandle: row.handle,
+    authorName: row.display_name,
+    score: Number(row.score),
+  }));
   return { hits, terms, nextCursor: hasMore ? encodeCursor(offset + limit) : null };
 }

@@ -34,6 +34,11 @@ export async function startSession(
     userAgent: options.userAgent?.slice(0, 255) ?? null,
   });
   await em.flush();
-  const { token: accessToken } = await signAccessToken(deps.config.JWT_SECRET, user.id, ACCESS_TOKEN_TTL_SECONDS, { sessionId: familyId });
+  const { token: accessToken } = await signAccessToken(
+    deps.config.JWT_SECRET,
+    user.id,
+    ACCESS_TOKEN_TTL_SECONDS,
+    { sessionId: familyId },
+  );
   return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }

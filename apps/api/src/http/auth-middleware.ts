@@ -5,13 +5,25 @@ import type { ApiDeps } from '../deps.ts';
 import type { ApiEnv, AuthContext } from './env.ts';
 
 /** Reads `Authorization: Bearer <jwt>`; an absent header is anonymous, a bad or revoked token is 401. */
-export async function authenticate(deps: ApiDeps, header: string | undefined): Promise<AuthContext | undefined> {
+export async function authenticate(
+  deps: ApiDeps,
+  header: string | undefined,
+): Promise<AuthContext | undefined> {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new AppError('auth.token_invalid', 'The Authorization header must be "Bearer <access token>".');
+  if (!match?.[1])
+    throw new AppError(
+      'auth.token_invalid',
+      'The Authorization header must be "Bearer <access token>".',
+    );
   let claims;
   try {
-    claims = await checkAccessToken(deps.config.JWT_SECRET, deps.redis, match[1], deps.redisPrefix ?? '');
+    claims = await checkAccessToken(
+      deps.config.JWT_SECRET,
+      deps.redis,
+      match[1],
+      deps.redisPrefix ?? '',
+    );
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       const detail = {
@@ -39,6 +51,10 @@ export function requestContext(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
 
 /** The caller's auth context, or 401 when the route needs a signed-in user and there is none. */
 export function requireAuth(auth: AuthContext | undefined): AuthContext {
-  if (!auth) throw new AppError('auth.unauthenticated', 'Sign in to do this: send "Authorization: Bearer <access token>".');
+  if (!auth)
+    throw new AppError(
+      'auth.unauthenticated',
+      'Sign in to do this: send "Authorization: Bearer <access token>".',
+    );
   return auth;
 }

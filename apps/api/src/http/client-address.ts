@@ -8,7 +8,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
  */
 export function clientAddress(c: Context, trustedHops: number): string {
   if (trustedHops > 0) {
-    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+    const chain = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     const address = chain[chain.length - trustedHops];
     if (address) return address;
   }

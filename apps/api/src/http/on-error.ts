@@ -10,7 +10,10 @@ export function createErrorHandler(log: Logger) {
     if (error instanceof HTTPException) {
       appError =
         error.status === 413
-          ? new AppError('request.too_large', 'The request body is larger than this endpoint accepts.')
+          ? new AppError(
+              'request.too_large',
+              'The request body is larger than this endpoint accepts.',
+            )
           : new AppError('request.invalid', error.message || 'The request is invalid.');
     }
     if (isUnexpected(appError)) {
@@ -25,6 +28,9 @@ export function createErrorHandler(log: Logger) {
 
 /** 404 for unknown routes, as a problem document. */
 export function notFound(c: Context) {
-  const problem = toProblem(new AppError('resource.not_found', `No route for ${c.req.method} ${c.req.path}.`), c.req.path);
+  const problem = toProblem(
+    new AppError('resource.not_found', `No route for ${c.req.method} ${c.req.path}.`),
+    c.req.path,
+  );
   return c.body(JSON.stringify(problem), 404, { 'content-type': PROBLEM_CONTENT_TYPE });
 }

@@ -29,8 +29,7 @@ export type ProblemStatus = keyof typeof descriptions;
 /** OpenAPI `responses` entries for the problem statuses a route can answer with. */
 export function problemResponses<S extends ProblemStatus>(...statuses: S[]) {
   const content = { 'application/problem+json': { schema: ProblemSchema } };
-  return Object.fromEntries(statuses.map((status) => [status, { description: descriptions[status] as string, content }])) as unknown as Record<
-    S,
-    { description: string; content: typeof content }
-  >;
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: descriptions[status] as string, content }]),
+  ) as unknown as Record<S, { description: string; content: typeof content }>;
 }

@@ -9,5 +9,7 @@ export const validationHook: Hook<any, any, any, any> = (result) => {
     path: issue.path.join('.') || '(body)',
     message: issue.message,
   }));
-  throw new AppError('request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  throw new AppError('request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
 };

@@ -30,11 +30,21 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * revocation); it joins its user's room and is closed when the token expires or is revoked. The
  * Redis adapter lets any node, and the workers' emitter, reach any user.
  */
-export async function attachRealtimeGateway(server: HttpServer, deps: ApiDeps): Promise<RealtimeGateway> {
+export async function attachRealtimeGateway(
+  server: HttpServer,
+  deps: ApiDeps,
+): Promise<RealtimeGateway> {
   const sub = deps.redis.duplicate();
-  sub.on('error', (error: Error) => deps.log.warn({ err: error }, 'realtime redis subscriber error'));
+  sub.on('error', (error: Error) =>
+    deps.log.warn({ err: error }, 'realtime redis subscriber error'),
+  );
   await sub.connect();
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(server, {
+  const io = new Server<
+    Record<string, never>,
+    Record<string, never>,
+    Record<string, never>,
+    SocketData
+  >(server, {
     path: '/socket.io',
     serveClient: false,
     cors: { origin: new URL(deps.config.PUBLIC_URL).origin },
@@ -43,9 +53,17 @@ export async function attachRealtimeGateway(server: HttpServer, deps: ApiDeps): 
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
-    authenticate(deps, typeof token === 'string' && token.length > 0 ? `Bearer ${token}` : undefined).then(
+    authenticate(
+      deps,
+      typeof token === 'string' && token.length > 0 ? `Bearer ${token}` : undefined,
+    ).then(
       (auth) => {
-        if (!auth) return next(Object.assign(new Error('auth.unauthenticated'), { data: { detail: 'Send the access token as auth.token.' } }));
+        if (!auth)
+          return next(
+            Object.assign(new Error('auth.unauthenticated'), {
+              data: { detail: 'Send the access token as auth.token.' },
+            }),
+          );
         socket.data = { userId: auth.userId, jti: auth.jti, connectedAt: Date.now() };
         const expiresIn = Math.min(auth.exp * 1000 - Date.now(), MAX_TIMER_MS);
         // The token's life is the socket's: the client reconnects with a refreshed one.
@@ -55,7 +73,8 @@ export async function attachRealtimeGateway(server: HttpServer, deps: ApiDeps): 
         next();
       },
       (error: unknown) => {
-        if (error instanceof AppError) return next(Object.assign(new Error(error.code), { data: { detail: error.detail } }));
+        if (error instanceof AppError)
+          return next(Object.assign(new Error(error.code), { data: { detail: error.detail } }));
         deps.log.error({ err: error }, 'socket authentication failed');
         next(new Error('internal'));
       },
@@ -81,7 +100,11 @@ export async function attachRealtimeGateway(server: HttpServer, deps: ApiDeps): 
       const socket = io.of('/').sockets.get(id);
       const data = socket?.data as SocketData | undefined;
       if (!socket || !data) continue;
-      if (message.jti === data.jti || (message.before !== undefined && data.connectedAt <= message.before)) socket.disconnect(true);
+      if (
+        message.jti === data.jti ||
+        (message.before !== undefined && data.connectedAt <= message.before)
+      )
+        socket.disconnect(true);
     }
   });
 

@@ -7,7 +7,11 @@ export interface PageAccess {
 }
 
 /** The work of a page and the user's role on it (one query); null when the page does not exist. */
-export async function resolvePageAccess(orm: MikroORM, pageId: number, userId: number): Promise<PageAccess | null> {
+export async function resolvePageAccess(
+  orm: MikroORM,
+  pageId: number,
+  userId: number,
+): Promise<PageAccess | null> {
   const rows = await orm.em.fork().execute<{ work_id: number | string; role: WorkRole | null }[]>(
     'SELECT p.work_id, wc.role FROM pages p ' +
       'LEFT JOIN work_collaborators wc ON wc.work_id = p.work_id AND wc.user_id = ? WHERE p.id = ?',

@@ -1,5 +1,11 @@
 import { Forbidden, Unauthorized } from '@hocuspocus/common';
-import type { Connection, Extension, Hocuspocus, connectedPayload, onConfigurePayload } from '@hocuspocus/server';
+import type {
+  Connection,
+  Extension,
+  Hocuspocus,
+  connectedPayload,
+  onConfigurePayload,
+} from '@hocuspocus/server';
 import { REVOCATION_CHANNEL } from '@pluma/auth';
 import { WORK_ACCESS_CHANNEL, WorkAccessChangedSchema, type WorkAccessChanged } from '@pluma/queue';
 import type { Redis } from '@pluma/runtime';
@@ -49,19 +55,27 @@ export class AccessRevocationExtension implements Extension<CollabContext> {
   /** Subscribes to both channels; resolves once messages are being received. */
   async start(): Promise<void> {
     const subscriber = this.deps.redis.duplicate();
-    subscriber.on('error', (error: unknown) => this.deps.log.warn({ err: error }, 'revocation subscriber error'));
+    subscriber.on('error', (error: unknown) =>
+      this.deps.log.warn({ err: error }, 'revocation subscriber error'),
+    );
     await subscriber.connect();
     this.subscriber = subscriber;
-    await subscriber.subscribe(this.deps.redisPrefix + WORK_ACCESS_CHANNEL, (message) => this.onWorkAccess(message));
-    await subscriber.subscribe(this.deps.redisPrefix + REVOCATION_CHANNEL, (message) => this.onTokenRevoked(message));
+    await subscriber.subscribe(this.deps.redisPrefix + WORK_ACCESS_CHANNEL, (message) =>
+      this.onWorkAccess(message),
+    );
+    await subscriber.subscribe(this.deps.redisPrefix + REVOCATION_CHANNEL, (message) =>
+      this.onTokenRevoked(message),
+    );
   }
 
   async connected({ connection }: connectedPayload<CollabContext>) {
     // A revocation published while this connection was being authorized would have missed it.
     const context = connection.context;
     const since = (key: string) => (this.recent.get(key) ?? 0) >= context.authorizedAt;
-    if (since(`jti:${context.jti}`) || since(`user:${context.userId}`)) closeSocket(connection, refusal(Unauthorized, 'token-revoked'));
-    else if (since(`work:${context.workId}:user:${context.userId}`)) closeSocket(connection, refusal(Forbidden, 'access-changed'));
+    if (since(`jti:${context.jti}`) || since(`user:${context.userId}`))
+      closeSocket(connection, refusal(Unauthorized, 'token-revoked'));
+    else if (since(`work:${context.workId}:user:${context.userId}`))
+      closeSocket(connection, refusal(Forbidden, 'access-changed'));
   }
 
   async onDestroy() {
@@ -105,19 +119,26 @@ export class AccessRevocationExtension implements Extension<CollabContext> {
     if ('jti' in message) {
       const { jti } = message;
       this.remember(`jti:${jti}`);
-      this.closeWhere((connection) => connection.context.jti === jti, refusal(Unauthorized, 'token-revoked'));
+      this.closeWhere(
+        (connection) => connection.context.jti === jti,
+        refusal(Unauthorized, 'token-revoked'),
+      );
       return;
     }
     const userId = Number(message.userId);
     const before = message.before;
     this.remember(`user:${userId}`);
     this.closeWhere(
-      (connection) => connection.context.userId === userId && connection.context.iat * 1000 < before,
+      (connection) =>
+        connection.context.userId === userId && connection.context.iat * 1000 < before,
       refusal(Unauthorized, 'token-revoked'),
     );
   }
 
-  private closeWhere(match: (connection: Connection<CollabContext>) => boolean, event: { code: number; reason: string }) {
+  private closeWhere(
+    match: (connection: Connection<CollabContext>) => boolean,
+    event: { code: number; reason: string },
+  ) {
     if (!this.instance) return;
     let closed = 0;
     for (const connection of openConnections(this.instance)) {
@@ -126,6 +147,10 @@ export class AccessRevocationExtension implements Extension<CollabContext> {
         closed += 1;
       }
     }
-    if (closed > 0) this.deps.log.info({ closed, reason: event.reason }, 'closed connections after an access change');
+    if (closed > 0)
+      this.deps.log.info(
+        { closed, reason: event.reason },
+        'closed connections after an access change',
+      );
   }
 }

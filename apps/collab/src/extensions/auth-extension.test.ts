@@ -6,7 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as Y from 'yjs';
 import { pageDocumentName } from '../document-name.ts';
 import { loadDocumentState } from '../storage/document-store.ts';
-import { connectClient, createHarness, type Harness, type RunningCollab, type TestClient } from '../test-support/harness.ts';
+import {
+  connectClient,
+  createHarness,
+  type Harness,
+  type RunningCollab,
+  type TestClient,
+} from '../test-support/harness.ts';
 import { appendParagraph, textOf } from '../test-support/page-edits.ts';
 
 let harness: Harness;
@@ -62,7 +68,11 @@ describe('authorization', () => {
     // message (an awareness change), the edit before it has been handled (and refused).
     viewer.provider.setAwarenessField('marker', 'after-edit');
     await vi.waitFor(() =>
-      expect([...owner.provider.awareness!.getStates().values()].some((state) => state.marker === 'after-edit')).toBe(true),
+      expect(
+        [...owner.provider.awareness!.getStates().values()].some(
+          (state) => state.marker === 'after-edit',
+        ),
+      ).toBe(true),
     );
     expect(viewer.provider.hasUnsyncedChanges).toBe(true);
     expect(textOf(owner.doc)).toBe(before);
@@ -71,7 +81,10 @@ describe('authorization', () => {
 
   it('refuses a stranger, an unknown page and a document that is not a page', async () => {
     const stranger = connect(await harness.token(harness.seed.users.stranger));
-    const unknownPage = connect(await harness.token(harness.seed.users.owner), pageDocumentName(999_999));
+    const unknownPage = connect(
+      await harness.token(harness.seed.users.owner),
+      pageDocumentName(999_999),
+    );
     const notAPage = connect(await harness.token(harness.seed.users.owner), 'work:1');
     await vi.waitFor(() => {
       expect(stranger.refusals).toEqual(['forbidden']);
@@ -85,9 +98,14 @@ describe('authorization', () => {
     const expired = (await signAccessToken(TEST_JWT_SECRET, harness.seed.users.owner, -10)).token;
     const valid = await harness.token(harness.seed.users.owner);
     const [header, payload, signature] = valid.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: String(harness.seed.users.editor) })).toString('base64url')}.${signature}`;
-    const foreign = (await signAccessToken('another-secret-of-at-least-32-chars!!', harness.seed.users.owner)).token;
+    const foreign = (
+      await signAccessToken('another-secret-of-at-least-32-chars!!', harness.seed.users.owner)
+    ).token;
     const revoked = await signAccessToken(TEST_JWT_SECRET, harness.seed.users.owner);
     await revokeAccessToken(harness.redis, revoked.claims, harness.prefix);
 
@@ -132,7 +150,9 @@ describe('authorization', () => {
       harness.prefix,
     );
     await vi.waitFor(() => expect(editor.closes).toContain(Forbidden.code), { timeout: 1000 });
-    await vi.waitFor(() => expect(editor.synced() && editor.provider.authorizedScope === 'readonly').toBe(true));
+    await vi.waitFor(() =>
+      expect(editor.synced() && editor.provider.authorizedScope === 'readonly').toBe(true),
+    );
     await harness.setRole(harness.seed.users.editor, 'editor');
   });
 

@@ -58,12 +58,19 @@ export class AuthExtension implements Extension<CollabContext> {
     this.sweep.unref();
   }
 
-  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload<CollabContext>) {
+  async onAuthenticate({
+    token,
+    documentName,
+    connectionConfig,
+  }: onAuthenticatePayload<CollabContext>) {
     const pageId = parsePageDocumentName(documentName);
     if (pageId === null) throw refusal(Forbidden, 'not-found');
     try {
       const { userId, claims } = await authenticateToken(token, this.deps);
-      const access = await retryTransient(() => resolvePageAccess(this.deps.orm, pageId, userId), this.deps.retry);
+      const access = await retryTransient(
+        () => resolvePageAccess(this.deps.orm, pageId, userId),
+        this.deps.retry,
+      );
       if (!access) throw refusal(Forbidden, 'not-found');
       if (!access.role) throw refusal(Forbidden, 'forbidden');
       connectionConfig.readOnly = access.role === 'viewer';
@@ -120,7 +127,10 @@ export class AuthExtension implements Extension<CollabContext> {
       if (typeof exp !== 'number') continue;
       if (exp <= now) {
         closeSocket(connection, refusal(Unauthorized, 'token-expired'));
-      } else if (exp - now <= this.deps.tokenRefreshLeadSeconds && this.refreshRequested.get(connection) !== exp) {
+      } else if (
+        exp - now <= this.deps.tokenRefreshLeadSeconds &&
+        this.refreshRequested.get(connection) !== exp
+      ) {
         this.refreshRequested.set(connection, exp);
         connection.requestToken();
       }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageDocumentName } from '../document-name.ts';
-import { connectClient, createHarness, type Harness, type RunningCollab } from '../test-support/harness.ts';
+import {
+  connectClient,
+  createHarness,
+  type Harness,
+  type RunningCollab,
+} from '../test-support/harness.ts';
 import { firstParagraph } from '../test-support/page-edits.ts';
 
 let harness: Harness;

@@ -53,7 +53,10 @@ export class IdleJobsExtension implements Extension<CollabContext> {
       },
       (error: unknown) => {
         this.stats.failed += 1;
-        this.deps.log.error({ err: error, pageId: pending.pageId }, 'sentiment.score enqueue failed');
+        this.deps.log.error(
+          { err: error, pageId: pending.pageId },
+          'sentiment.score enqueue failed',
+        );
       },
     );
     this.inFlight.add(enqueue);

@@ -57,7 +57,13 @@ export class PersistenceExtension implements Extension<CollabContext> {
     this.maybeCompact(documentName);
   }
 
-  async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload<CollabContext>) {
+  async beforeSync({
+    type,
+    payload,
+    connection,
+    document,
+    documentName,
+  }: beforeSyncPayload<CollabContext>) {
     // Read-only connections store nothing: Hocuspocus answers their updates with SyncStatus(false).
     if (connection.readOnly) return;
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
@@ -68,7 +74,8 @@ export class PersistenceExtension implements Extension<CollabContext> {
     // The client's SyncStep2 on (re)connect often holds nothing new: no row for it, unless
     // earlier updates of this document are still waiting to be stored (see below).
     const pending = this.unstored.get(documentName) ?? [];
-    const nothingNew = type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload);
+    const nothingNew =
+      type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload);
     if (nothingNew && pending.length === 0) return;
     if (type === SYNC_UPDATE) {
       // Peers need not wait for the disk: apply the update now, which broadcasts it (and hands it
@@ -82,14 +89,20 @@ export class PersistenceExtension implements Extension<CollabContext> {
     // later update that builds on them is stored without them.
     const batch = nothingNew ? pending : [...pending, payload];
     try {
-      await this.deps.updateLog.append(documentName, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+      await this.deps.updateLog.append(
+        documentName,
+        batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch),
+      );
     } catch {
-      if (type === SYNC_UPDATE) this.unstored.set(documentName, [...(this.unstored.get(documentName) ?? []), payload]);
+      if (type === SYNC_UPDATE)
+        this.unstored.set(documentName, [...(this.unstored.get(documentName) ?? []), payload]);
       closeSocket(connection, EditNotSaved);
       throw EditNotSaved;
     }
     if (pending.length > 0) {
-      const left = (this.unstored.get(documentName) ?? []).filter((update) => !pending.includes(update));
+      const left = (this.unstored.get(documentName) ?? []).filter(
+        (update) => !pending.includes(update),
+      );
       if (left.length > 0) this.unstored.set(documentName, left);
       else this.unstored.delete(documentName);
     }
@@ -110,7 +123,10 @@ export class PersistenceExtension implements Extension<CollabContext> {
     try {
       await this.deps.compactor.compact(documentName);
     } catch (error) {
-      this.deps.log.error({ err: error, documentName }, 'compaction on unload failed; the log stays and is read on load');
+      this.deps.log.error(
+        { err: error, documentName },
+        'compaction on unload failed; the log stays and is read on load',
+      );
     }
   }
 
@@ -119,7 +135,11 @@ export class PersistenceExtension implements Extension<CollabContext> {
     const size = this.logSizes.get(documentName);
     const { maxLogRows, maxLogBytes } = this.deps.compaction;
     if (!size || (size.rows < maxLogRows && size.bytes < maxLogBytes)) return;
-    if (this.compacting.has(documentName) || (this.retryCompactionAt.get(documentName) ?? 0) > Date.now()) return;
+    if (
+      this.compacting.has(documentName) ||
+      (this.retryCompactionAt.get(documentName) ?? 0) > Date.now()
+    )
+      return;
     this.compacting.add(documentName);
     void this.compactInBackground(documentName).finally(() => this.compacting.delete(documentName));
   }
@@ -128,11 +148,15 @@ export class PersistenceExtension implements Extension<CollabContext> {
     try {
       // Other nodes append to (and compact) the same log: decide on its real size.
       const actual = await measureLog(this.deps.orm, documentName);
-      if (actual.rows >= this.deps.compaction.maxLogRows || actual.bytes >= this.deps.compaction.maxLogBytes) {
+      if (
+        actual.rows >= this.deps.compaction.maxLogRows ||
+        actual.bytes >= this.deps.compaction.maxLogBytes
+      ) {
         const outcome = await this.deps.compactor.compact(documentName);
         if (outcome === 'busy') this.retryCompactionAt.set(documentName, Date.now() + 1000);
       }
-      if (this.logSizes.has(documentName)) this.logSizes.set(documentName, await measureLog(this.deps.orm, documentName));
+      if (this.logSizes.has(documentName))
+        this.logSizes.set(documentName, await measureLog(this.deps.orm, documentName));
     } catch (error) {
       this.retryCompactionAt.set(documentName, Date.now() + 5000);
       this.deps.log.error({ err: error, documentName }, 'background compaction failed');

@@ -9,7 +9,10 @@ export async function listVersions(
 ): Promise<{ versions: VersionSummary[]; nextBefore: number | null }> {
   const versions = await deps.orm.em.fork().find(
     YjsVersion,
-    { documentName: input.documentName, ...(input.before === undefined ? {} : { id: { $lt: input.before } }) },
+    {
+      documentName: input.documentName,
+      ...(input.before === undefined ? {} : { id: { $lt: input.before } }),
+    },
     { orderBy: { id: 'desc' }, limit: input.limit + 1, populate: ['createdBy'] },
   );
   const page = versions.slice(0, input.limit);

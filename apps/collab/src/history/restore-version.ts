@@ -11,8 +11,13 @@ import { findVersion } from './view-version.ts';
 function replaceFragment(target: Y.XmlFragment, source: Y.XmlFragment) {
   target.delete(0, target.length);
   // Tiptap writes elements and text only; hooks (never written by the editor) are not copied.
-  const nodes = source.toArray().filter((node): node is Y.XmlElement | Y.XmlText => !(node instanceof Y.XmlHook));
-  target.insert(0, nodes.map((node) => node.clone()));
+  const nodes = source
+    .toArray()
+    .filter((node): node is Y.XmlElement | Y.XmlText => !(node instanceof Y.XmlHook));
+  target.insert(
+    0,
+    nodes.map((node) => node.clone()),
+  );
 }
 
 /**
@@ -43,7 +48,9 @@ export async function restoreVersion(
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(live));
     const changes: Uint8Array[] = [];
     scratch.on('update', (update: Uint8Array) => changes.push(update));
-    scratch.transact(() => replaceFragment(scratch.getXmlFragment(PAGE_FRAGMENT), target.getXmlFragment(PAGE_FRAGMENT)));
+    scratch.transact(() =>
+      replaceFragment(scratch.getXmlFragment(PAGE_FRAGMENT), target.getXmlFragment(PAGE_FRAGMENT)),
+    );
     if (changes.length > 0) {
       const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
       // Stored before anyone sees it, like an edit from a client.
@@ -56,7 +63,10 @@ export async function restoreVersion(
     scratch.destroy();
     // Not awaited: leaving lets the document unload after the usual delay.
     connection.disconnect({ unloadImmediately: false }).catch((error: unknown) => {
-      deps.log.warn({ err: error, documentName: input.documentName }, 'direct connection did not close cleanly');
+      deps.log.warn(
+        { err: error, documentName: input.documentName },
+        'direct connection did not close cleanly',
+      );
     });
   }
   return { restored: presentVersion(version), backup };

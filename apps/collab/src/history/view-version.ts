@@ -6,7 +6,11 @@ import type { HistoryDeps, VersionSummary } from './history-deps.ts';
 import { presentVersion } from './present-version.ts';
 
 /** A stored version with its state, or null when the document has no such version. */
-export async function findVersion(deps: Pick<HistoryDeps, 'orm'>, documentName: string, versionId: number) {
+export async function findVersion(
+  deps: Pick<HistoryDeps, 'orm'>,
+  documentName: string,
+  versionId: number,
+) {
   return deps.orm.em
     .fork()
     .findOne(YjsVersion, { id: versionId, documentName }, { populate: ['state', 'createdBy'] });

@@ -31,7 +31,9 @@ export async function authorizePageRequest(
     if (error instanceof TokenRefusedError) {
       throw new AppError(
         error.problem === 'token-missing' ? 'auth.unauthenticated' : 'auth.token_invalid',
-        error.problem === 'token-missing' ? 'Send the access token as `Authorization: Bearer <token>`.' : `The access token was refused (${error.problem}).`,
+        error.problem === 'token-missing'
+          ? 'Send the access token as `Authorization: Bearer <token>`.'
+          : `The access token was refused (${error.problem}).`,
         { headers: { 'www-authenticate': 'Bearer' } },
       );
     }
@@ -40,7 +42,12 @@ export async function authorizePageRequest(
   const access = await resolvePageAccess(deps.orm, pageId, user.userId);
   if (!access) throw new AppError('resource.not_found', `Page ${pageId} does not exist.`);
   if (!access.role || !allowed.includes(access.role)) {
-    throw new AppError('auth.forbidden', access.role ? `A ${access.role} may not do this.` : 'You are not a collaborator on this work.');
+    throw new AppError(
+      'auth.forbidden',
+      access.role
+        ? `A ${access.role} may not do this.`
+        : 'You are not a collaborator on this work.',
+    );
   }
   return {
     userId: user.userId,

@@ -10,14 +10,18 @@ import { createVersionRoutes } from './versions.routes.ts';
 export function createHttpApp(deps: HistoryDeps & RequestAuthDeps): Hono {
   const app = new Hono();
   app.onError((error: Error, c: Context) => {
-    if (isUnexpected(error)) deps.log.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
+    if (isUnexpected(error))
+      deps.log.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
     const problem = toProblem(error, c.req.path);
     const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
     if (error instanceof AppError) Object.assign(headers, error.headers);
     return c.body(JSON.stringify(problem), problem.status as 400, headers);
   });
   app.notFound((c) => {
-    const problem = toProblem(new AppError('resource.not_found', `No route for ${c.req.method} ${c.req.path}.`), c.req.path);
+    const problem = toProblem(
+      new AppError('resource.not_found', `No route for ${c.req.method} ${c.req.path}.`),
+      c.req.path,
+    );
     return c.body(JSON.stringify(problem), 404, { 'content-type': PROBLEM_CONTENT_TYPE });
   });
 

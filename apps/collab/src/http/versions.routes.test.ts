@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { pageDocumentName } from '../document-name.ts';
 import { loadDocumentState } from '../storage/document-store.ts';
-import { connectClient, createHarness, type Harness, type RunningCollab } from '../test-support/harness.ts';
+import {
+  connectClient,
+  createHarness,
+  type Harness,
+  type RunningCollab,
+} from '../test-support/harness.ts';
 import { appendParagraph, textOf } from '../test-support/page-edits.ts';
 
 let harness: Harness;
@@ -41,7 +46,10 @@ describe('named versions', () => {
 
     const created = await call('POST', '/versions', owner, { name: 'Draft 1' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Draft 1', createdBy: { id: owner, displayName: 'owner' } });
+    expect(created.body).toMatchObject({
+      name: 'Draft 1',
+      createdBy: { id: owner, displayName: 'owner' },
+    });
 
     appendParagraph(b.doc, 'Second thoughts.');
     await vi.waitFor(() => expect(textOf(a.doc)).toBe('First draft.\n\nSecond thoughts.'));
@@ -61,7 +69,10 @@ describe('named versions', () => {
       expect(textOf(b.doc)).toBe('First draft.');
     });
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, await loadDocumentState(harness.db.orm, pageDocumentName(pageId), retry, harness.deps.log));
+    Y.applyUpdate(
+      stored,
+      await loadDocumentState(harness.db.orm, pageDocumentName(pageId), retry, harness.deps.log),
+    );
     expect(textOf(stored)).toBe('First draft.');
 
     // Editing continues on top of the restore.
@@ -79,10 +90,17 @@ describe('named versions', () => {
   });
 
   it('pages through versions newest first', async () => {
-    for (const name of ['v1', 'v2', 'v3']) expect((await call('POST', '/versions', harness.seed.users.owner, { name })).status).toBe(201);
+    for (const name of ['v1', 'v2', 'v3'])
+      expect((await call('POST', '/versions', harness.seed.users.owner, { name })).status).toBe(
+        201,
+      );
     const first = await call('GET', '/versions?limit=2', harness.seed.users.owner);
     expect((first.body.versions as { name: string }[]).map((v) => v.name)).toEqual(['v3', 'v2']);
-    const second = await call('GET', `/versions?limit=2&before=${first.body.nextBefore}`, harness.seed.users.owner);
+    const second = await call(
+      'GET',
+      `/versions?limit=2&before=${first.body.nextBefore}`,
+      harness.seed.users.owner,
+    );
     expect((second.body.versions as { name: string }[])[0]!.name).toBe('v1');
   });
 
@@ -104,6 +122,9 @@ describe('named versions', () => {
   it('answers the health probes', async () => {
     expect((await fetch(`${node.httpUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${node.httpUrl}/readyz`);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { mysql: 'ok', redis: 'ok' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { mysql: 'ok', redis: 'ok' },
+    });
   });
 });

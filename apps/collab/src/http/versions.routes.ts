@@ -13,7 +13,9 @@ const READERS = ['owner', 'editor', 'viewer'] as const;
 const WRITERS = ['owner', 'editor'] as const;
 
 const PageParamsSchema = z.object({ pageId: z.coerce.number().int().positive() });
-const VersionParamsSchema = PageParamsSchema.extend({ versionId: z.coerce.number().int().positive() });
+const VersionParamsSchema = PageParamsSchema.extend({
+  versionId: z.coerce.number().int().positive(),
+});
 const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   before: z.coerce.number().int().positive().optional(),
@@ -23,8 +25,13 @@ const CreateBodySchema = z.object({ name: z.string().trim().min(1).max(200) });
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const errors = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
-    throw new AppError('request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+    const errors = result.error.issues.map((issue) => ({
+      path: issue.path.join('.') || '(body)',
+      message: issue.message,
+    }));
+    throw new AppError('request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+      errors,
+    });
   }
   return result.data;
 }
@@ -58,8 +65,17 @@ export function createVersionRoutes(deps: HistoryDeps & RequestAuthDeps): Hono {
   app.post('/pages/:pageId/versions', async (c) => {
     const { pageId } = parse(PageParamsSchema, c.req.param());
     const body = parse(CreateBodySchema, await jsonBody(c.req.raw));
-    const context = await authorizePageRequest(deps, c.req.header('authorization'), pageId, WRITERS);
-    const version = await createVersion(deps, { documentName: pageDocumentName(pageId), name: body.name, userId: context.userId });
+    const context = await authorizePageRequest(
+      deps,
+      c.req.header('authorization'),
+      pageId,
+      WRITERS,
+    );
+    const version = await createVersion(deps, {
+      documentName: pageDocumentName(pageId),
+      name: body.name,
+      userId: context.userId,
+    });
     return c.json(version, 201);
   });
 
@@ -67,15 +83,26 @@ export function createVersionRoutes(deps: HistoryDeps & RequestAuthDeps): Hono {
     const { pageId, versionId } = parse(VersionParamsSchema, c.req.param());
     await authorizePageRequest(deps, c.req.header('authorization'), pageId, READERS);
     const version = await viewVersion(deps, { documentName: pageDocumentName(pageId), versionId });
-    if (!version) throw new AppError('resource.not_found', `Page ${pageId} has no version ${versionId}.`);
+    if (!version)
+      throw new AppError('resource.not_found', `Page ${pageId} has no version ${versionId}.`);
     return c.json(version);
   });
 
   app.post('/pages/:pageId/versions/:versionId/restore', async (c) => {
     const { pageId, versionId } = parse(VersionParamsSchema, c.req.param());
-    const context = await authorizePageRequest(deps, c.req.header('authorization'), pageId, WRITERS);
-    const result = await restoreVersion(deps, { documentName: pageDocumentName(pageId), versionId, context });
-    if (!result) throw new AppError('resource.not_found', `Page ${pageId} has no version ${versionId}.`);
+    const context = await authorizePageRequest(
+      deps,
+      c.req.header('authorization'),
+      pageId,
+      WRITERS,
+    );
+    const result = await restoreVersion(deps, {
+      documentName: pageDocumentName(pageId),
+      versionId,
+      context,
+    });
+    if (!result)
+      throw new AppError('resource.not_found', `Page ${pageId} has no version ${versionId}.`);
     return c.json(result);
   });
 

@@ -21,7 +21,10 @@ export async function acquireCompactionLease(
 ): Promise<Lease | null> {
   const key = `${prefix}collab:compaction:${documentName}`;
   const token = `${nodeId}:${randomBytes(6).toString('hex')}`;
-  const acquired = await redis.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+  const acquired = await redis.set(key, token, {
+    condition: 'NX',
+    expiration: { type: 'PX', value: ttlMs },
+  });
   if (acquired !== 'OK') return null;
   return {
     async release() {

@@ -35,7 +35,13 @@ export function createCompactor(deps: CompactorDeps): Compactor {
   const running = new Map<string, Promise<CompactionOutcome>>();
 
   async function run(documentName: string): Promise<CompactionOutcome> {
-    const lease = await acquireCompactionLease(deps.redis, deps.redisPrefix, documentName, deps.nodeId, deps.leaseMs);
+    const lease = await acquireCompactionLease(
+      deps.redis,
+      deps.redisPrefix,
+      documentName,
+      deps.nodeId,
+      deps.leaseMs,
+    );
     if (!lease) {
       stats.busy += 1;
       return 'busy';
@@ -54,7 +60,10 @@ export function createCompactor(deps: CompactorDeps): Compactor {
       return 'compacted';
     } finally {
       await lease.release().catch((error: unknown) => {
-        deps.log.warn({ err: error, documentName }, 'compaction lease release failed; it will expire');
+        deps.log.warn(
+          { err: error, documentName },
+          'compaction lease release failed; it will expire',
+        );
       });
     }
   }

@@ -19,7 +19,12 @@ const EMPTY_STATE = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
  * Applies stored updates to a document: merged in one go, or one by one when a row cannot be
  * read, so a damaged row costs its own content and never the document. Returns the rows skipped.
  */
-export function applyStoredUpdates(doc: Y.Doc, updates: Uint8Array[], log: Logger, documentName: string): number {
+export function applyStoredUpdates(
+  doc: Y.Doc,
+  updates: Uint8Array[],
+  log: Logger,
+  documentName: string,
+): number {
   if (updates.length === 0) return 0;
   try {
     Y.applyUpdate(doc, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
@@ -31,7 +36,10 @@ export function applyStoredUpdates(doc: Y.Doc, updates: Uint8Array[], log: Logge
         Y.applyUpdate(doc, update);
       } catch (error) {
         skipped += 1;
-        log.error({ err: error, documentName, bytes: update.byteLength }, 'skipped an unreadable stored update');
+        log.error(
+          { err: error, documentName, bytes: update.byteLength },
+          'skipped an unreadable stored update',
+        );
       }
     }
     return skipped;
@@ -50,7 +58,11 @@ export interface StoredDocument {
  * commits in between can only make us read some updates twice (harmless), never miss one.
  * Always on the primary: a replica may lag behind an acknowledged edit.
  */
-export async function readStoredDocument(orm: MikroORM, documentName: string, retry: RetryPolicy): Promise<StoredDocument> {
+export async function readStoredDocument(
+  orm: MikroORM,
+  documentName: string,
+  retry: RetryPolicy,
+): Promise<StoredDocument> {
   return retryTransient(async () => {
     const em = orm.em.fork();
     const rows = await em.execute<LogRow[]>(
@@ -92,7 +104,10 @@ export async function loadDocumentState(
 }
 
 /** Rows and bytes in the log of a document. */
-export async function measureLog(orm: MikroORM, documentName: string): Promise<{ rows: number; bytes: number }> {
+export async function measureLog(
+  orm: MikroORM,
+  documentName: string,
+): Promise<{ rows: number; bytes: number }> {
   const [row] = await orm.em
     .fork()
     .execute<{ rows: number | string; bytes: number | string | null }[]>(
@@ -162,7 +177,11 @@ export async function compactDocument(
         );
         for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
           const chunk = ids.slice(i, i + DELETE_CHUNK);
-          await em.execute(`DELETE FROM yjs_update WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk, 'run');
+          await em.execute(
+            `DELETE FROM yjs_update WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+            chunk,
+            'run',
+          );
         }
         return { merged: batch.length, remaining: rows.length > batch.length };
       }),

@@ -24,11 +24,17 @@ const TRANSIENT_ERRNOS = new Set([1213, 1205, 1053, 1040, 1927, 4031, 1290, 2006
 /** True for a database error that a retry may overcome (see TRANSIENT_CODES). */
 export function isTransientDbError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
-  const { code, errno, message, cause } = error as { code?: unknown; errno?: unknown; message?: unknown; cause?: unknown };
+  const { code, errno, message, cause } = error as {
+    code?: unknown;
+    errno?: unknown;
+    message?: unknown;
+    cause?: unknown;
+  };
   if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
   if (typeof errno === 'number' && TRANSIENT_ERRNOS.has(errno)) return true;
   // mysql2 reports a command on a connection the server already closed without a code.
-  if (typeof message === 'string' && /connection is in closed state|connection lost/i.test(message)) return true;
+  if (typeof message === 'string' && /connection is in closed state|connection lost/i.test(message))
+    return true;
   return isTransientDbError(cause, depth + 1);
 }
 

@@ -57,14 +57,16 @@ export function createUpdateLog(orm: MikroORM, retry: RetryPolicy, log: Logger):
   async function insert(batch: PendingAppend[]) {
     const now = new Date();
     const sql =
-      'INSERT INTO yjs_update (document_name, `update`, created_at) VALUES ' + batch.map(() => '(?, ?, ?)').join(', ');
+      'INSERT INTO yjs_update (document_name, `update`, created_at) VALUES ' +
+      batch.map(() => '(?, ?, ?)').join(', ');
     const params = batch.flatMap((item) => [item.documentName, item.update, now]);
     // Re-running the INSERT after an ambiguous failure may store a row twice: harmless, applying a
     // Yjs update again changes nothing, and compaction folds the duplicate away.
     await retryTransient(
       () => orm.em.fork().execute(sql, params, { method: 'run', connectionType: 'write' }),
       retry,
-      (error, attempt) => log.warn({ err: error, attempt, rows: batch.length }, 'retrying update append'),
+      (error, attempt) =>
+        log.warn({ err: error, attempt, rows: batch.length }, 'retrying update append'),
     );
   }
 

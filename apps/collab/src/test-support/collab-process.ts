@@ -14,7 +14,10 @@ export interface CollabProcess {
 }
 
 /** Starts `node apps/collab/src/main.ts` as a real child process; resolves once it listens. */
-export function startCollabProcess(env: { databaseUrl: string; redisPrefix: string }): Promise<CollabProcess> {
+export function startCollabProcess(env: {
+  databaseUrl: string;
+  redisPrefix: string;
+}): Promise<CollabProcess> {
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -55,6 +58,8 @@ export function startCollabProcess(env: { databaseUrl: string; redisPrefix: stri
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code, signal) => reject(new Error(`collab exited during start-up (${signal ?? code}):\n${output}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`collab exited during start-up (${signal ?? code}):\n${output}`)),
+    );
   });
 }

@@ -56,7 +56,12 @@ export async function createHarness(label: string): Promise<Harness> {
   const producer = createJobProducer({ redisUrl: testRedisUrl(), prefix: `${prefix}bull` });
   const em = db.orm.em.fork();
   const make = (handle: string) =>
-    em.create(User, { email: `${handle}@example.com`, handle, displayName: handle, passwordHash: 'x' });
+    em.create(User, {
+      email: `${handle}@example.com`,
+      handle,
+      displayName: handle,
+      passwordHash: 'x',
+    });
   const owner = make('owner');
   const editor = make('editor');
   const viewer = make('viewer');
@@ -65,14 +70,20 @@ export async function createHarness(label: string): Promise<Harness> {
   em.create(WorkCollaborator, { work, user: owner, role: 'owner' });
   em.create(WorkCollaborator, { work, user: editor, role: 'editor' });
   em.create(WorkCollaborator, { work, user: viewer, role: 'viewer' });
-  const pages = [1, 2, 3].map((position) => em.create(Page, { work, title: `Page ${position}`, position }));
+  const pages = [1, 2, 3].map((position) =>
+    em.create(Page, { work, title: `Page ${position}`, position }),
+  );
   await em.flush();
   const seed: Seed = {
     users: { owner: owner.id, editor: editor.id, viewer: viewer.id, stranger: stranger.id },
     workId: work.id,
     pageIds: pages.map((page) => page.id),
   };
-  const log = createLogger({ service: 'collab-test', level: process.env.TEST_LOG_LEVEL === undefined ? 'silent' : (process.env.TEST_LOG_LEVEL as 'info') });
+  const log = createLogger({
+    service: 'collab-test',
+    level:
+      process.env.TEST_LOG_LEVEL === undefined ? 'silent' : (process.env.TEST_LOG_LEVEL as 'info'),
+  });
   const deps: CollabDeps = {
     log,
     orm: db.orm,
@@ -97,11 +108,19 @@ export async function createHarness(label: string): Promise<Harness> {
       const server = await createCollabServer(deps, { redisDisconnectDelayMs: 50, ...options });
       servers.push(server);
       const port = await server.listen(0, '127.0.0.1');
-      return { server, port, url: `ws://127.0.0.1:${port}/collab`, httpUrl: `http://127.0.0.1:${port}` };
+      return {
+        server,
+        port,
+        url: `ws://127.0.0.1:${port}/collab`,
+        httpUrl: `http://127.0.0.1:${port}`,
+      };
     },
     async addPage() {
       const fork = db.orm.em.fork();
-      const page = fork.create(Page, { work: fork.getReference(Work, seed.workId), title: 'Another page' });
+      const page = fork.create(Page, {
+        work: fork.getReference(Work, seed.workId),
+        title: 'Another page',
+      });
       await fork.flush();
       return page.id;
     },
@@ -109,14 +128,27 @@ export async function createHarness(label: string): Promise<Harness> {
       const fork = db.orm.em.fork();
       if (role === null) {
         await fork.nativeDelete(WorkCollaborator, { work: seed.workId, user: userId });
-      } else if ((await fork.nativeUpdate(WorkCollaborator, { work: seed.workId, user: userId }, { role })) === 0) {
-        fork.create(WorkCollaborator, { work: fork.getReference(Work, seed.workId), user: fork.getReference(User, userId), role });
+      } else if (
+        (await fork.nativeUpdate(
+          WorkCollaborator,
+          { work: seed.workId, user: userId },
+          { role },
+        )) === 0
+      ) {
+        fork.create(WorkCollaborator, {
+          work: fork.getReference(Work, seed.workId),
+          user: fork.getReference(User, userId),
+          role,
+        });
         await fork.flush();
       }
     },
     async close() {
       await Promise.all(servers.map((server) => server.close()));
-      await producer.queue('sentiment').obliterate({ force: true }).catch(() => undefined);
+      await producer
+        .queue('sentiment')
+        .obliterate({ force: true })
+        .catch(() => undefined);
       await producer.close();
       for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
         if (keys.length > 0) await redis.del(keys);
@@ -139,7 +171,12 @@ export interface TestClient {
 }
 
 /** A HocuspocusProvider over a real WebSocket (from `ws`), reconnecting quickly. */
-export function connectClient(url: string, documentName: string, token: string | (() => Promise<string>), doc = new Y.Doc()): TestClient {
+export function connectClient(
+  url: string,
+  documentName: string,
+  token: string | (() => Promise<string>),
+  doc = new Y.Doc(),
+): TestClient {
   const refusals: string[] = [];
   const closes: number[] = [];
   let isSynced = false;

@@ -27,7 +27,11 @@ function toHeaders(incoming: IncomingHttpHeaders): Headers {
 }
 
 function toBytes(data: RawData): Uint8Array {
-  const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+  const buffer = Array.isArray(data)
+    ? Buffer.concat(data)
+    : Buffer.isBuffer(data)
+      ? data
+      : Buffer.from(data);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
@@ -61,9 +65,12 @@ export function attachWebSocket(
   });
 
   wss.on('connection', (ws: WebSocket, incoming) => {
-    const request = new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`, {
-      headers: toHeaders(incoming.headers),
-    });
+    const request = new Request(
+      `http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`,
+      {
+        headers: toHeaders(incoming.headers),
+      },
+    );
     const client = hocuspocus.handleConnection(ws, request);
     let refused = false;
     // Required: ws reports an oversized frame (and closes with 1009) through 'error'.

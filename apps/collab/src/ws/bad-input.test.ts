@@ -7,7 +7,13 @@ import * as Y from 'yjs';
 import { MalformedMessage } from '../close-events.ts';
 import { pageDocumentName } from '../document-name.ts';
 import { loadDocumentState } from '../storage/document-store.ts';
-import { connectClient, createHarness, type Harness, type RunningCollab, type TestClient } from '../test-support/harness.ts';
+import {
+  connectClient,
+  createHarness,
+  type Harness,
+  type RunningCollab,
+  type TestClient,
+} from '../test-support/harness.ts';
 import { appendParagraph, textOf } from '../test-support/page-edits.ts';
 
 const MAX_MESSAGE_BYTES = 32 * 1024;
@@ -80,11 +86,16 @@ async function authenticatedRaw(): Promise<RawSocket> {
 async function expectEditorsUnharmed(line: string) {
   appendParagraph(b.doc, line);
   await vi.waitFor(() => expect(textOf(a.doc)).toBe(textOf(b.doc)));
-  await vi.waitFor(() => expect(a.provider.hasUnsyncedChanges || b.provider.hasUnsyncedChanges).toBe(false));
+  await vi.waitFor(() =>
+    expect(a.provider.hasUnsyncedChanges || b.provider.hasUnsyncedChanges).toBe(false),
+  );
   expect(textOf(a.doc)).toContain('before the attack');
   expect(textOf(a.doc)).toContain(line);
   const stored = new Y.Doc();
-  Y.applyUpdate(stored, await loadDocumentState(harness.db.orm, documentName, retry, harness.deps.log));
+  Y.applyUpdate(
+    stored,
+    await loadDocumentState(harness.db.orm, documentName, retry, harness.deps.log),
+  );
   expect(textOf(stored)).toBe(textOf(a.doc));
   expect(a.closes).toEqual([]);
   expect(b.closes).toEqual([]);
@@ -94,7 +105,10 @@ describe('bad input on the socket', () => {
   it('closes a connection sending random bytes, with a reason', async () => {
     const raw = await openRaw();
     raw.ws.send(randomBytes(512));
-    expect(await raw.closed).toEqual({ code: MalformedMessage.code, reason: MalformedMessage.reason });
+    expect(await raw.closed).toEqual({
+      code: MalformedMessage.code,
+      reason: MalformedMessage.reason,
+    });
     await expectEditorsUnharmed('after random bytes');
   });
 
@@ -108,7 +122,10 @@ describe('bad input on the socket', () => {
         encoding.writeVarUint8Array(e, Buffer.alloc(64, 0xff)); // not decodable as a Yjs update
       }),
     );
-    expect(await raw.closed).toEqual({ code: MalformedMessage.code, reason: MalformedMessage.reason });
+    expect(await raw.closed).toEqual({
+      code: MalformedMessage.code,
+      reason: MalformedMessage.reason,
+    });
     await expectEditorsUnharmed('after a garbage update');
   });
 
@@ -149,7 +166,9 @@ describe('bad input on the socket', () => {
   });
 
   it('throttles connection attempts per client address (429)', async () => {
-    const throttled = await harness.start({ connectionAttempts: { max: 3, windowMs: 60_000, exemptLoopback: false } });
+    const throttled = await harness.start({
+      connectionAttempts: { max: 3, windowMs: 60_000, exemptLoopback: false },
+    });
     const sockets = await Promise.all([1, 2, 3].map(() => openRaw(throttled.url)));
     await expect(openRaw(throttled.url)).rejects.toThrow('HTTP 429');
     for (const socket of sockets) socket.ws.close();

@@ -11,9 +11,19 @@ export function App() {
       .catch(() => setStatus('unavailable'));
   }, []);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '40rem', margin: '4rem auto', padding: '0 1rem' }}>
+    <main
+      style={{
+        fontFamily: 'system-ui, sans-serif',
+        maxWidth: '40rem',
+        margin: '4rem auto',
+        padding: '0 1rem',
+      }}
+    >
       <h1>Pluma</h1>
-      <p>Write together, live. Co-authors edit the same page at once; readers follow and are told the moment something new appears.</p>
+      <p>
+        Write together, live. Co-authors edit the same page at once; readers follow and are told the
+        moment something new appears.
+      </p>
       <p role="status">
         API: <strong>{status}</strong>
       </p>

@@ -9,7 +9,10 @@ describe('web server', () => {
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'pluma-web-'));
     await mkdir(join(dist, 'assets'));
-    await writeFile(join(dist, 'index.html'), '<!doctype html><title>Pluma</title><div id="root"></div>');
+    await writeFile(
+      join(dist, 'index.html'),
+      '<!doctype html><title>Pluma</title><div id="root"></div>',
+    );
     await writeFile(join(dist, 'assets', 'app-1234.js'), 'console.log("app")');
   });
   afterAll(async () => {
@@ -32,7 +35,9 @@ describe('web server', () => {
     const empty = await mkdtemp(join(tmpdir(), 'pluma-web-empty-'));
     const res = await createWebServer(empty).request('/readyz');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ checks: { 'built app': expect.stringMatching(/^unavailable/) } });
+    expect(await res.json()).toMatchObject({
+      checks: { 'built app': expect.stringMatching(/^unavailable/) },
+    });
     await rm(empty, { recursive: true, force: true });
   });
 });

@@ -17,7 +17,8 @@ export function createWebServer(distDir: string): Hono {
   // Vite names assets by content hash, so they never change under one name.
   app.use('/assets/*', async (c, next) => {
     await next();
-    if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    if (c.res.status === 200)
+      c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
   });
   app.use('/assets/*', serveStatic({ root }));
   app.use('*', serveStatic({ root }));

@@ -6,7 +6,10 @@ import { closeServer, createShutdown, listen } from '@pluma/runtime';
 import { createLogger } from '@pluma/telemetry/logger';
 import { createWebServer } from './create-web-server.ts';
 
-export async function startWeb(config: Readonly<WebConfig>, telemetry: { shutdown(): Promise<void> }) {
+export async function startWeb(
+  config: Readonly<WebConfig>,
+  telemetry: { shutdown(): Promise<void> },
+) {
   const log = createLogger({ service: 'web', level: config.LOG_LEVEL });
   const shutdown = createShutdown(log);
   shutdown.exitOnSignals();

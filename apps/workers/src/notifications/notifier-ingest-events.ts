@@ -10,17 +10,35 @@ const payloadOf = (event: UploadEvent): Record<string, unknown> => ({ ...event }
  * percentage is stale a second later), `upload.done` is stored too, once per upload and outcome.
  * Failures are logged, never thrown: ingestion must not fail because a socket could not be told.
  */
-export function createNotifierIngestEvents(deps: { orm: MikroORM; notifier: Notifier; log: Logger }): IngestEvents {
+export function createNotifierIngestEvents(deps: {
+  orm: MikroORM;
+  notifier: Notifier;
+  log: Logger;
+}): IngestEvents {
   return {
     progress(event) {
       deps.notifier
-        .emit([event.userId], { id: newNotificationId(), type: 'upload.progress', payload: payloadOf(event), createdAt: new Date().toISOString(), readAt: null })
-        .catch((error: unknown) => deps.log.warn({ err: error, uploadId: event.uploadId }, 'upload.progress not emitted'));
+        .emit([event.userId], {
+          id: newNotificationId(),
+          type: 'upload.progress',
+          payload: payloadOf(event),
+          createdAt: new Date().toISOString(),
+          readAt: null,
+        })
+        .catch((error: unknown) =>
+          deps.log.warn({ err: error, uploadId: event.uploadId }, 'upload.progress not emitted'),
+        );
     },
     done(event) {
       deps.notifier
-        .notify(deps.orm.em.fork(), [event.userId], { id: notificationIdOf('upload.done', event.uploadId, event.status), type: 'upload.done', payload: payloadOf(event) })
-        .catch((error: unknown) => deps.log.warn({ err: error, uploadId: event.uploadId }, 'upload.done not stored'));
+        .notify(deps.orm.em.fork(), [event.userId], {
+          id: notificationIdOf('upload.done', event.uploadId, event.status),
+          type: 'upload.done',
+          payload: payloadOf(event),
+        })
+        .catch((error: unknown) =>
+          deps.log.warn({ err: error, uploadId: event.uploadId }, 'upload.done not stored'),
+        );
     },
   };
 }

@@ -10,7 +10,9 @@ runMain('db:migrate', async () => {
   try {
     const applied = await migrate(orm, config.DATABASE_URL);
     process.stdout.write(
-      applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n',
+      applied.length
+        ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n`
+        : 'database is up to date\n',
     );
   } finally {
     await orm.close();

@@ -40,7 +40,11 @@ export const SearchDocument = defineEntity({
   },
   indexes: [
     { properties: ['title'], type: 'fulltext', name: 'search_documents_title_fulltext' },
-    { properties: ['title', 'body'], type: 'fulltext', name: 'search_documents_title_body_fulltext' },
+    {
+      properties: ['title', 'body'],
+      type: 'fulltext',
+      name: 'search_documents_title_body_fulltext',
+    },
   ],
 });
 export type SearchDocument = InferEntity<typeof SearchDocument>;

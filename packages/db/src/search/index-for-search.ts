@@ -9,7 +9,8 @@ export interface SearchIndexOutcome {
 }
 
 /** An author is public once they have a published work. */
-const authorIsPublic = 'exists (select 1 from works o where o.owner_id = u.id and o.published_at is not null)';
+const authorIsPublic =
+  'exists (select 1 from works o where o.owner_id = u.id and o.published_at is not null)';
 
 const upsertAuthorSql = `
 insert into search_documents (ref_key, kind, work_id, page_id, user_id, title, body, indexed_at, is_public)
@@ -42,11 +43,17 @@ export async function refreshSearchVisibility(em: EntityManager, workId: number)
  * frozen text; none while unpublished), and the owner's author row. Idempotent: it copies the
  * current state, whatever ran before, in one transaction.
  */
-export async function indexWorkForSearch(em: EntityManager, workId: number): Promise<SearchIndexOutcome> {
+export async function indexWorkForSearch(
+  em: EntityManager,
+  workId: number,
+): Promise<SearchIndexOutcome> {
   return em.fork().transactional(async (tx) => {
     const now = new Date();
     // Locks the work row, so a concurrent publish of the same work waits for this copy (or precedes it).
-    const [work] = await tx.execute<{ owner_id: number }[]>('select owner_id from works where id = ? for update', [workId]);
+    const [work] = await tx.execute<{ owner_id: number }[]>(
+      'select owner_id from works where id = ? for update',
+      [workId],
+    );
     if (!work) {
       await tx.execute('delete from search_documents where ref_key = ?', [`work:${workId}`]);
       return { documents: 0, gone: true };
@@ -74,9 +81,15 @@ export async function indexWorkForSearch(em: EntityManager, workId: number): Pro
 }
 
 /** Brings an author's row in line with their profile (display name, handle); removes it once the account is deleted. */
-export async function indexAuthorForSearch(em: EntityManager, userId: number): Promise<SearchIndexOutcome> {
+export async function indexAuthorForSearch(
+  em: EntityManager,
+  userId: number,
+): Promise<SearchIndexOutcome> {
   return em.fork().transactional(async (tx) => {
-    const [user] = await tx.execute<{ id: number }[]>('select id from users where id = ? and deleted_at is null', [userId]);
+    const [user] = await tx.execute<{ id: number }[]>(
+      'select id from users where id = ? and deleted_at is null',
+      [userId],
+    );
     if (!user) {
       await tx.execute('delete from search_documents where ref_key = ?', [`author:${userId}`]);
       return { documents: 0, gone: true };

@@ -5,7 +5,15 @@ import { createJobProducer, type JobProducer } from '@pluma/queue';
 import { connectRedis, type Redis } from '@pluma/runtime';
 import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
-import { TEST_JWT_SECRET, createTestDatabase, startTestS3, testRedisPrefix, testRedisUrl, type TestDatabase, type TestS3 } from '@pluma/testing';
+import {
+  TEST_JWT_SECRET,
+  createTestDatabase,
+  startTestS3,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestDatabase,
+  type TestS3,
+} from '@pluma/testing';
 import { createApp, type App } from '../../app.ts';
 
 export interface AccountsTestApp {
@@ -20,14 +28,25 @@ export interface AccountsTestApp {
   /** Prefix of the app's Redis keys and channels. */
   redisPrefix: string;
   /** Sends a JSON request to the app. */
-  call(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
 export const TEST_PUBLIC_URL = 'http://pluma.test:8080';
 
-export async function startAccountsTestApp(label: string, env: Record<string, string> = {}): Promise<AccountsTestApp> {
-  const [db, s3, redis] = await Promise.all([createTestDatabase(label), startTestS3(), connectRedis(testRedisUrl())]);
+export async function startAccountsTestApp(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<AccountsTestApp> {
+  const [db, s3, redis] = await Promise.all([
+    createTestDatabase(label),
+    startTestS3(),
+    connectRedis(testRedisUrl()),
+  ]);
   const queuePrefix = testRedisPrefix(`${label}-queue`);
   const config = loadConfig(ApiConfigSchema, {
     DATABASE_URL: db.url,
@@ -41,7 +60,12 @@ export async function startAccountsTestApp(label: string, env: Record<string, st
     QUEUE_PREFIX: queuePrefix,
     ...env,
   });
-  const storage = createObjectStore({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: s3.bucket });
+  const storage = createObjectStore({
+    endpoint: s3.endpoint,
+    accessKey: s3.accessKey,
+    secretKey: s3.secretKey,
+    bucket: s3.bucket,
+  });
   const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: queuePrefix });
   const log = createLogger({ service: 'api', level: 'silent' });
   const redisPrefix = testRedisPrefix(label);
@@ -59,11 +83,21 @@ export async function startAccountsTestApp(label: string, env: Record<string, st
       const headers: Record<string, string> = { ...options.headers };
       if (options.body !== undefined) headers['content-type'] ??= 'application/json';
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      return Promise.resolve(app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }));
+      const body =
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body);
+      return Promise.resolve(
+        app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }),
+      );
     },
     async stop() {
-      await jobs.queue('email').obliterate({ force: true }).catch(() => undefined);
+      await jobs
+        .queue('email')
+        .obliterate({ force: true })
+        .catch(() => undefined);
       await jobs.close();
       await redis.close();
       await s3.stop();

@@ -2,7 +2,12 @@ import type { SessionTokens } from '../../commands/start-session.ts';
 
 /** The token pair as clients receive it. */
 export function presentTokens(tokens: SessionTokens) {
-  return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, tokenType: 'Bearer' as const };
+  return {
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    expiresIn: tokens.expiresIn,
+    tokenType: 'Bearer' as const,
+  };
 }
 
 /** The answer of endpoints that must not reveal whether an address has an account. */

@@ -31,8 +31,14 @@ import {
 } from './auth.schema.ts';
 
 const tags = ['auth'];
-const json = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
-const ok = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { 'application/json': { schema } } });
+const json = <S extends z.ZodType>(schema: S) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+const ok = <S extends z.ZodType>(description: string, schema: S) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 const register = createRoute({
   method: 'post',
@@ -40,7 +46,10 @@ const register = createRoute({
   tags,
   summary: 'Create an account and send the verification e-mail',
   request: { body: json(RegisterBodySchema) },
-  responses: { 201: ok('The new, unverified account', MeSchema), ...problemResponses(400, 409, 413, 429) },
+  responses: {
+    201: ok('The new, unverified account', MeSchema),
+    ...problemResponses(400, 409, 413, 429),
+  },
 });
 
 const verify = createRoute({
@@ -49,7 +58,10 @@ const verify = createRoute({
   tags,
   summary: 'Verify the e-mail address with the token from the link',
   request: { body: json(VerifyBodySchema) },
-  responses: { 200: ok('The address is verified; sign in', VerifiedSchema), ...problemResponses(400, 413) },
+  responses: {
+    200: ok('The address is verified; sign in', VerifiedSchema),
+    ...problemResponses(400, 413),
+  },
 });
 
 const resend = createRoute({
@@ -58,7 +70,10 @@ const resend = createRoute({
   tags,
   summary: 'Send a new verification link (same answer whether or not the address has an account)',
   request: { body: json(EmailBodySchema) },
-  responses: { 202: ok('Sent if the address has an unverified account', AcceptedSchema), ...problemResponses(400, 413, 429) },
+  responses: {
+    202: ok('Sent if the address has an unverified account', AcceptedSchema),
+    ...problemResponses(400, 413, 429),
+  },
 });
 
 const login = createRoute({
@@ -76,7 +91,10 @@ const refresh = createRoute({
   tags,
   summary: 'Rotate a refresh token (reusing a spent one signs that session out)',
   request: { body: json(RefreshBodySchema) },
-  responses: { 200: ok('A new token pair; the presented refresh token is spent', TokensSchema), ...problemResponses(400, 401, 413) },
+  responses: {
+    200: ok('A new token pair; the presented refresh token is spent', TokensSchema),
+    ...problemResponses(400, 401, 413),
+  },
 });
 
 const logout = createRoute({
@@ -94,7 +112,10 @@ const passwordReset = createRoute({
   tags,
   summary: 'Mail a password-reset link (same answer whether or not the address has an account)',
   request: { body: json(EmailBodySchema) },
-  responses: { 202: ok('Sent if the address has an account', AcceptedSchema), ...problemResponses(400, 413, 429) },
+  responses: {
+    202: ok('Sent if the address has an account', AcceptedSchema),
+    ...problemResponses(400, 413, 429),
+  },
 });
 
 const passwordResetConfirm = createRoute({
@@ -103,14 +124,18 @@ const passwordResetConfirm = createRoute({
   tags,
   summary: 'Set a new password with the token from the link; signs out every session',
   request: { body: json(PasswordResetConfirmBodySchema) },
-  responses: { 204: { description: 'Password changed; every session signed out' }, ...problemResponses(400, 413) },
+  responses: {
+    204: { description: 'Password changed; every session signed out' },
+    ...problemResponses(400, 413),
+  },
 });
 
 /** /v1/auth/*: sign-up, e-mail verification, sign-in, token rotation, sign-out, password reset. */
 export function createAuthRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.use('/auth/*', limitBody(ACCOUNT_JSON_MAX_BYTES));
-  const address = (c: Parameters<typeof clientAddress>[0]) => clientAddress(c, deps.config.TRUSTED_PROXY_HOPS);
+  const address = (c: Parameters<typeof clientAddress>[0]) =>
+    clientAddress(c, deps.config.TRUSTED_PROXY_HOPS);
 
   app.openapi(register, async (c) => {
     const body = c.req.valid('json');
@@ -128,18 +153,30 @@ export function createAuthRoutes(deps: ApiDeps) {
     const { email } = c.req.valid('json');
     await assertAccountRequestAllowed(deps, address(c));
     await resendVerification(deps, c.get('em'), email);
-    return c.json(presentAccepted('If this address belongs to an account that is not verified yet, a new link is on its way.'), 202);
+    return c.json(
+      presentAccepted(
+        'If this address belongs to an account that is not verified yet, a new link is on its way.',
+      ),
+      202,
+    );
   });
 
   app.openapi(login, async (c) => {
     const body = c.req.valid('json');
-    const tokens = await logIn(deps, c.get('em'), { ...body, clientAddress: address(c), userAgent: c.req.header('user-agent') });
+    const tokens = await logIn(deps, c.get('em'), {
+      ...body,
+      clientAddress: address(c),
+      userAgent: c.req.header('user-agent'),
+    });
     return c.json(presentTokens(tokens), 200);
   });
 
   app.openapi(refresh, async (c) => {
     const { refreshToken } = c.req.valid('json');
-    const tokens = await refreshSession(deps, c.get('em'), { refreshToken, userAgent: c.req.header('user-agent') });
+    const tokens = await refreshSession(deps, c.get('em'), {
+      refreshToken,
+      userAgent: c.req.header('user-agent'),
+    });
     return c.json(presentTokens(tokens), 200);
   });
 
@@ -152,7 +189,12 @@ export function createAuthRoutes(deps: ApiDeps) {
     const { email } = c.req.valid('json');
     await assertAccountRequestAllowed(deps, address(c));
     await requestPasswordReset(deps, c.get('em'), email);
-    return c.json(presentAccepted('If this address belongs to an account, a link to choose a new password is on its way.'), 202);
+    return c.json(
+      presentAccepted(
+        'If this address belongs to an account, a link to choose a new password is on its way.',
+      ),
+      202,
+    );
   });
 
   app.openapi(passwordResetConfirm, async (c) => {

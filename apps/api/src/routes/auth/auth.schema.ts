@@ -28,12 +28,23 @@ const NewPasswordSchema = z
   .string({ error: 'is required' })
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters long`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters long`)
-  .openapi({ description: `At least ${PASSWORD_MIN_LENGTH} characters and not one of the most common passwords`, example: 'plume of seven quills' });
+  .openapi({
+    description: `At least ${PASSWORD_MIN_LENGTH} characters and not one of the most common passwords`,
+    example: 'plume of seven quills',
+  });
 
-const TokenSchema = z.string({ error: 'is required' }).min(1, 'must not be empty').max(200, 'is not a valid token');
+const TokenSchema = z
+  .string({ error: 'is required' })
+  .min(1, 'must not be empty')
+  .max(200, 'is not a valid token');
 
 export const RegisterBodySchema = z
-  .strictObject({ email: EmailSchema, password: NewPasswordSchema, displayName: DisplayNameSchema, handle: HandleSchema })
+  .strictObject({
+    email: EmailSchema,
+    password: NewPasswordSchema,
+    displayName: DisplayNameSchema,
+    handle: HandleSchema,
+  })
   .openapi('Register');
 
 export const VerifyBodySchema = z.strictObject({ token: TokenSchema }).openapi('VerifyEmail');
@@ -42,21 +53,33 @@ export const EmailBodySchema = z.strictObject({ email: EmailSchema }).openapi('E
 export const LoginBodySchema = z
   .strictObject({
     email: EmailSchema,
-    password: z.string({ error: 'is required' }).min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters long`),
+    password: z
+      .string({ error: 'is required' })
+      .min(1, 'must not be empty')
+      .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters long`),
   })
   .openapi('Login');
 
 export const RefreshBodySchema = z.strictObject({ refreshToken: TokenSchema }).openapi('Refresh');
-export const PasswordResetConfirmBodySchema = z.strictObject({ token: TokenSchema, password: NewPasswordSchema }).openapi('PasswordResetConfirm');
+export const PasswordResetConfirmBodySchema = z
+  .strictObject({ token: TokenSchema, password: NewPasswordSchema })
+  .openapi('PasswordResetConfirm');
 
 export const TokensSchema = z
   .object({
     accessToken: z.string().openapi({ description: 'JWT (HS256) for Authorization: Bearer' }),
-    refreshToken: z.string().openapi({ description: 'Opaque, single use: exchange it at POST /v1/auth/refresh' }),
-    expiresIn: z.number().int().openapi({ description: 'Seconds until the access token expires', example: 900 }),
+    refreshToken: z
+      .string()
+      .openapi({ description: 'Opaque, single use: exchange it at POST /v1/auth/refresh' }),
+    expiresIn: z
+      .number()
+      .int()
+      .openapi({ description: 'Seconds until the access token expires', example: 900 }),
     tokenType: z.literal('Bearer'),
   })
   .openapi('Tokens');
 
-export const AcceptedSchema = z.object({ status: z.literal('accepted'), detail: z.string() }).openapi('Accepted');
+export const AcceptedSchema = z
+  .object({ status: z.literal('accepted'), detail: z.string() })
+  .openapi('Accepted');
 export const VerifiedSchema = z.object({ emailVerified: z.literal(true) }).openapi('Verified');

@@ -15,7 +15,13 @@ const getFeed = createRoute({
   security: [{ bearerAuth: [] }],
   summary: 'Works published by the authors you follow, newest first, by cursor',
   request: { query: CursorQuerySchema },
-  responses: { 200: { description: 'One page of the feed', content: { 'application/json': { schema: FeedSchema } } }, ...problemResponses(400, 401) },
+  responses: {
+    200: {
+      description: 'One page of the feed',
+      content: { 'application/json': { schema: FeedSchema } },
+    },
+    ...problemResponses(400, 401),
+  },
 });
 
 /** /v1/me/feed: what the authors you follow published. */

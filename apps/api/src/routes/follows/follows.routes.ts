@@ -10,21 +10,37 @@ import { validationHook } from '../../http/validation-hook.ts';
 import { createApiNotifier } from '../../realtime/api-notifier.ts';
 import { authorizeFollow, authorizeFollowListView } from './follows.policy.ts';
 import { presentFollowList } from './follows.presenter.ts';
-import { CursorQuerySchema, FollowListSchema, FollowStateSchema, HandleParamsSchema } from './follows.schema.ts';
+import {
+  CursorQuerySchema,
+  FollowListSchema,
+  FollowStateSchema,
+  HandleParamsSchema,
+} from './follows.schema.ts';
 
 const tags = ['follows'];
 const security = [{ bearerAuth: [] }];
-const state = (description: string) => ({ description, content: { 'application/json': { schema: FollowStateSchema } } });
-const list = { description: 'One page of users', content: { 'application/json': { schema: FollowListSchema } } };
+const state = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: FollowStateSchema } },
+});
+const list = {
+  description: 'One page of users',
+  content: { 'application/json': { schema: FollowListSchema } },
+};
 
 const follow = createRoute({
   method: 'post',
   path: '/users/{handle}/follow',
   tags,
   security,
-  summary: 'Follow a user: their publications reach your feed and inbox (following again changes nothing)',
+  summary:
+    'Follow a user: their publications reach your feed and inbox (following again changes nothing)',
   request: { params: HandleParamsSchema },
-  responses: { 201: state('Now following'), 200: state('Already following'), ...problemResponses(400, 401, 404) },
+  responses: {
+    201: state('Now following'),
+    200: state('Already following'),
+    ...problemResponses(400, 401, 404),
+  },
 });
 
 const unfollow = createRoute({
@@ -74,7 +90,11 @@ export function createFollowsRoutes(deps: ApiDeps) {
     const em = c.get('em');
     const followee = await findUserByHandle(em, c.req.valid('param').handle);
     const followerId = authorizeFollow(c.get('auth'), followee);
-    const created = await followUser({ em, jobs: deps.jobs, notifier, log: deps.log }, followerId, followee);
+    const created = await followUser(
+      { em, jobs: deps.jobs, notifier, log: deps.log },
+      followerId,
+      followee,
+    );
     return c.json({ handle: followee.handle, following: true }, created ? 201 : 200);
   });
 
@@ -89,7 +109,10 @@ export function createFollowsRoutes(deps: ApiDeps) {
     const em = c.get('em');
     const followee = await findUserByHandle(em, c.req.valid('param').handle);
     const followerId = authorizeFollow(c.get('auth'), followee);
-    return c.json({ handle: followee.handle, following: await isFollowing(em, followerId, followee) }, 200);
+    return c.json(
+      { handle: followee.handle, following: await isFollowing(em, followerId, followee) },
+      200,
+    );
   });
 
   for (const [route, direction] of [
@@ -100,7 +123,13 @@ export function createFollowsRoutes(deps: ApiDeps) {
       const em = c.get('em');
       authorizeFollowListView(c.get('auth'));
       const user = await findUserByHandle(em, c.req.valid('param').handle);
-      return c.json(await presentFollowList(deps.storage, await listFollows(em, user, direction, c.req.valid('query'))), 200);
+      return c.json(
+        await presentFollowList(
+          deps.storage,
+          await listFollows(em, user, direction, c.req.valid('query')),
+        ),
+        200,
+      );
     });
   }
   return app;

@@ -8,7 +8,13 @@ export const CursorQuerySchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,60}$/, 'must be the nextCursor of a previous page')
     .optional()
     .openapi({ description: 'nextCursor of the previous page' }),
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Page size (1-100, default 20)' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ description: 'Page size (1-100, default 20)' }),
 });
 
 export const FollowStateSchema = z

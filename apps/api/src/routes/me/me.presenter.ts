@@ -5,8 +5,13 @@ import type { ObjectStore } from '@pluma/storage';
 export const AVATAR_URL_TTL_SECONDS = 15 * 60;
 
 /** A short-lived GET URL of an avatar object, or null when there is none. */
-export async function presentAvatarUrl(storage: ObjectStore, key: string | null | undefined): Promise<string | null> {
-  return key ? storage.client.presignedGetObject(storage.bucket, key, AVATAR_URL_TTL_SECONDS) : null;
+export async function presentAvatarUrl(
+  storage: ObjectStore,
+  key: string | null | undefined,
+): Promise<string | null> {
+  return key
+    ? storage.client.presignedGetObject(storage.bucket, key, AVATAR_URL_TTL_SECONDS)
+    : null;
 }
 
 /** The signed-in user's own account, as GET /v1/me answers. */

@@ -10,13 +10,26 @@ import { problemResponses } from '../../http/problem-responses.ts';
 import { validationHook } from '../../http/validation-hook.ts';
 import { authorizeSelf } from './me.policy.ts';
 import { presentMe } from './me.presenter.ts';
-import { ACCOUNT_JSON_MAX_BYTES, AVATAR_MAX_BYTES, AvatarBodyContent, MeSchema, UpdateMeBodySchema } from './me.schema.ts';
+import {
+  ACCOUNT_JSON_MAX_BYTES,
+  AVATAR_MAX_BYTES,
+  AvatarBodyContent,
+  MeSchema,
+  UpdateMeBodySchema,
+} from './me.schema.ts';
 
 const tags = ['me'];
 const security = [{ bearerAuth: [] }];
 const me = { description: 'Your account', content: { 'application/json': { schema: MeSchema } } };
 
-const getMe = createRoute({ method: 'get', path: '/me', tags, security, summary: 'Your account', responses: { 200: me, ...problemResponses(401, 404) } });
+const getMe = createRoute({
+  method: 'get',
+  path: '/me',
+  tags,
+  security,
+  summary: 'Your account',
+  responses: { 200: me, ...problemResponses(401, 404) },
+});
 
 const patchMe = createRoute({
   method: 'patch',
@@ -24,7 +37,9 @@ const patchMe = createRoute({
   tags,
   security,
   summary: 'Change display name, handle or e-mail preferences',
-  request: { body: { content: { 'application/json': { schema: UpdateMeBodySchema } }, required: true } },
+  request: {
+    body: { content: { 'application/json': { schema: UpdateMeBodySchema } }, required: true },
+  },
   responses: { 200: me, ...problemResponses(400, 401, 404, 409, 413) },
 });
 
@@ -43,8 +58,12 @@ const deleteMe = createRoute({
   path: '/me',
   tags,
   security,
-  summary: 'Delete your account (anonymised; solo works deleted, co-written works handed to a co-author)',
-  responses: { 204: { description: 'Account deleted; every token revoked' }, ...problemResponses(401, 404) },
+  summary:
+    'Delete your account (anonymised; solo works deleted, co-written works handed to a co-author)',
+  responses: {
+    204: { description: 'Account deleted; every token revoked' },
+    ...problemResponses(401, 404),
+  },
 });
 
 /** /v1/me: the signed-in user's own account. */
@@ -61,7 +80,11 @@ export function createMeRoutes(deps: ApiDeps) {
   app.openapi(patchMe, async (c) => {
     const changes = c.req.valid('json');
     const em = c.get('em');
-    const user = await updateProfile(em, await findAccount(em, authorizeSelf(c.get('auth'))), changes);
+    const user = await updateProfile(
+      em,
+      await findAccount(em, authorizeSelf(c.get('auth'))),
+      changes,
+    );
     return c.json(await presentMe(deps.storage, user), 200);
   });
 

@@ -4,8 +4,12 @@ import { DisplayNameSchema, HandleSchema } from '../auth/auth.schema.ts';
 export const PreferencesSchema = z
   .object({
     emailOnNewFollower: z.boolean().openapi({ description: 'E-mail me when someone follows me' }),
-    emailOnNewPublication: z.boolean().openapi({ description: 'E-mail me when someone I follow publishes' }),
-    emailOnMentorship: z.boolean().openapi({ description: 'E-mail me about my mentorships (requests, answers, tasks, comments)' }),
+    emailOnNewPublication: z
+      .boolean()
+      .openapi({ description: 'E-mail me when someone I follow publishes' }),
+    emailOnMentorship: z.boolean().openapi({
+      description: 'E-mail me about my mentorships (requests, answers, tasks, comments)',
+    }),
   })
   .openapi('Preferences');
 
@@ -13,9 +17,16 @@ const ProfileTextSchema = z.string().trim().max(500, 'must be at most 500 charac
 
 /** The mentorship side of a profile: whether the user mentors or looks for a mentor, and in what. */
 export const MentorshipProfileSchema = z.object({
-  availableToMentor: z.boolean().openapi({ description: 'Offers to mentor: others may ask this user to be their mentor' }),
-  needsMentoring: z.boolean().openapi({ description: 'Looks for a mentor: others may offer to mentor this user' }),
-  interests: z.string().nullable().openapi({ description: 'What the user wants to learn or write about' }),
+  availableToMentor: z
+    .boolean()
+    .openapi({ description: 'Offers to mentor: others may ask this user to be their mentor' }),
+  needsMentoring: z
+    .boolean()
+    .openapi({ description: 'Looks for a mentor: others may offer to mentor this user' }),
+  interests: z
+    .string()
+    .nullable()
+    .openapi({ description: 'What the user wants to learn or write about' }),
   skills: z.string().nullable().openapi({ description: 'What the user can teach' }),
 });
 
@@ -26,7 +37,10 @@ export const MeSchema = z
     handle: z.string(),
     displayName: z.string(),
     emailVerified: z.boolean(),
-    avatarUrl: z.string().nullable().openapi({ description: 'Short-lived presigned URL of the avatar image, or null' }),
+    avatarUrl: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Short-lived presigned URL of the avatar image, or null' }),
     preferences: PreferencesSchema,
     ...MentorshipProfileSchema.shape,
     createdAt: z.string().openapi({ format: 'date-time' }),
@@ -50,7 +64,8 @@ export const UpdateMeBodySchema = z
     skills: ProfileTextSchema.nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {
-    message: 'give at least one of displayName, handle, preferences, availableToMentor, needsMentoring, interests, skills',
+    message:
+      'give at least one of displayName, handle, preferences, availableToMentor, needsMentoring, interests, skills',
   })
   .openapi('UpdateMe');
 

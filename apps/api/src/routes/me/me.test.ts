@@ -5,9 +5,19 @@ import { WORK_ACCESS_CHANNEL } from '@pluma/queue';
 import { createTestUser, type TestUser } from '@pluma/testing';
 import { startAccountsTestApp, type AccountsTestApp } from '../auth/accounts-test-app.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1c5b3e50000000049454e44ae426082', 'hex');
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8L'), Buffer.alloc(14)]);
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1c5b3e50000000049454e44ae426082',
+  'hex',
+);
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
+]);
+const WEBP = Buffer.concat([
+  Buffer.from('RIFF'),
+  Buffer.from([0x1a, 0, 0, 0]),
+  Buffer.from('WEBPVP8L'),
+  Buffer.alloc(14),
+]);
 
 let t: AccountsTestApp;
 beforeAll(async () => {
@@ -18,7 +28,11 @@ afterAll(async () => {
 });
 
 async function putAvatar(user: TestUser, body: Uint8Array, contentType: string) {
-  return t.app.request('/v1/me/avatar', { method: 'PUT', headers: { authorization: `Bearer ${user.token}`, 'content-type': contentType }, body });
+  return t.app.request('/v1/me/avatar', {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': contentType },
+    body,
+  });
 }
 
 describe('GET and PATCH /v1/me', () => {
@@ -44,11 +58,21 @@ describe('GET and PATCH /v1/me', () => {
     const handle = `renamed_${user.id}`;
     const res = await t.call('PATCH', '/v1/me', {
       token: user.token,
-      body: { displayName: '  Ana Lima ', handle: handle.toUpperCase(), preferences: { emailOnNewFollower: false } },
+      body: {
+        displayName: '  Ana Lima ',
+        handle: handle.toUpperCase(),
+        preferences: { emailOnNewFollower: false },
+      },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ displayName: 'Ana Lima', handle, preferences: { emailOnNewFollower: false, emailOnNewPublication: true } });
-    expect((await (await t.call('GET', '/v1/me', { token: user.token })).json()) as object).toMatchObject({ handle });
+    expect(await res.json()).toMatchObject({
+      displayName: 'Ana Lima',
+      handle,
+      preferences: { emailOnNewFollower: false, emailOnNewPublication: true },
+    });
+    expect(
+      (await (await t.call('GET', '/v1/me', { token: user.token })).json()) as object,
+    ).toMatchObject({ handle });
   });
 
   it('refuses a taken handle with 409, an empty change and bad fields with 400', async () => {
@@ -58,10 +82,17 @@ describe('GET and PATCH /v1/me', () => {
     expect(await taken.json()).toMatchObject({ errors: [{ path: 'handle' }] });
     const empty = await t.call('PATCH', '/v1/me', { token: a.token, body: {} });
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toMatchObject({ detail: expect.stringContaining('at least one of') });
-    const bad = await t.call('PATCH', '/v1/me', { token: a.token, body: { displayName: '', preferences: { emailOnNewFollower: 'yes' } } });
+    expect(await empty.json()).toMatchObject({
+      detail: expect.stringContaining('at least one of'),
+    });
+    const bad = await t.call('PATCH', '/v1/me', {
+      token: a.token,
+      body: { displayName: '', preferences: { emailOnNewFollower: 'yes' } },
+    });
     expect(bad.status).toBe(400);
-    const paths = ((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
+    const paths = ((await bad.json()) as { errors: { path: string }[] }).errors
+      .map((e) => e.path)
+      .sort();
     expect(paths).toEqual(['displayName', 'preferences.emailOnNewFollower']);
   });
 });
@@ -81,12 +112,17 @@ describe('PUT /v1/me/avatar', () => {
 
   it('accepts JPEG and WebP, replacing the previous object', async () => {
     const user = await createTestUser(t.db.orm);
-    const first = (await (await putAvatar(user, JPEG, 'application/octet-stream')).json()) as { avatarUrl: string };
+    const first = (await (await putAvatar(user, JPEG, 'application/octet-stream')).json()) as {
+      avatarUrl: string;
+    };
     expect(first.avatarUrl).toMatch(/\.jpg\?/);
-    const second = (await (await putAvatar(user, WEBP, 'image/webp')).json()) as { avatarUrl: string };
+    const second = (await (await putAvatar(user, WEBP, 'image/webp')).json()) as {
+      avatarUrl: string;
+    };
     expect(second.avatarUrl).toMatch(/\.webp\?/);
     const keys: string[] = [];
-    for await (const item of t.s3.client.listObjectsV2(t.s3.bucket, `avatars/${user.id}/`, true)) keys.push((item as { name: string }).name);
+    for await (const item of t.s3.client.listObjectsV2(t.s3.bucket, `avatars/${user.id}/`, true))
+      keys.push((item as { name: string }).name);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/\.webp$/);
   });
@@ -100,8 +136,13 @@ describe('PUT /v1/me/avatar', () => {
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
     const tooBig = await putAvatar(user, big, 'image/png');
     expect(tooBig.status).toBe(413);
-    expect(await tooBig.json()).toMatchObject({ code: 'request.too_large', detail: expect.stringContaining('5 MB') });
-    expect((await (await t.call('GET', '/v1/me', { token: user.token })).json()) as object).toMatchObject({ avatarUrl: null });
+    expect(await tooBig.json()).toMatchObject({
+      code: 'request.too_large',
+      detail: expect.stringContaining('5 MB'),
+    });
+    expect(
+      (await (await t.call('GET', '/v1/me', { token: user.token })).json()) as object,
+    ).toMatchObject({ avatarUrl: null });
   });
 });
 
@@ -123,20 +164,28 @@ describe('DELETE /v1/me', () => {
     em.create(WorkCollaborator, { work: theirs, user: me, role: 'editor' });
     await em.flush();
     expect((await putAvatar(user, PNG, 'image/png')).status).toBe(200);
-    const login = await t.call('POST', '/v1/auth/login', { body: { email: user.email, password: 'plume of seven quills' } });
+    const login = await t.call('POST', '/v1/auth/login', {
+      body: { email: user.email, password: 'plume of seven quills' },
+    });
     const { refreshToken } = (await login.json()) as { refreshToken: string };
 
     const subscriber = t.redis.duplicate();
     await subscriber.connect();
     const accessMessages: unknown[] = [];
-    await subscriber.subscribe(t.redisPrefix + WORK_ACCESS_CHANNEL, (m) => accessMessages.push(JSON.parse(m)));
+    await subscriber.subscribe(t.redisPrefix + WORK_ACCESS_CHANNEL, (m) =>
+      accessMessages.push(JSON.parse(m)),
+    );
 
     expect((await t.call('DELETE', '/v1/me', { token: user.token })).status).toBe(204);
 
     // Collab nodes hear that the user left every work and that the heir now owns the shared one.
     await vi.waitFor(() => {
       expect(accessMessages).toContainEqual({ workId: theirs.id, userId: user.id, role: null });
-      expect(accessMessages).toContainEqual({ workId: shared.id, userId: coAuthor.id, role: 'owner' });
+      expect(accessMessages).toContainEqual({
+        workId: shared.id,
+        userId: coAuthor.id,
+        role: 'owner',
+      });
     });
     await subscriber.close();
 
@@ -144,20 +193,35 @@ describe('DELETE /v1/me', () => {
     expect((await t.call('POST', '/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
     const check = t.db.orm.em.fork();
     const row = await check.findOneOrFail(User, user.id);
-    expect(row).toMatchObject({ displayName: 'Deleted user', handle: `deleted-${user.id}`, avatarKey: null, passwordHash: '!' });
+    expect(row).toMatchObject({
+      displayName: 'Deleted user',
+      handle: `deleted-${user.id}`,
+      avatarKey: null,
+      passwordHash: '!',
+    });
     expect(row.deletedAt).toBeInstanceOf(Date);
     expect(await check.count(Session, { user: user.id })).toBe(0);
     expect(await check.findOne(Work, { title: 'Solo draft' })).toBeNull();
     const sharedAfter = await check.findOneOrFail(Work, { title: 'Shared book' });
     expect(sharedAfter.owner.id).toBe(coAuthor.id);
-    expect(await check.findOneOrFail(WorkCollaborator, { work: sharedAfter.id, user: coAuthor.id })).toMatchObject({ role: 'owner' });
+    expect(
+      await check.findOneOrFail(WorkCollaborator, { work: sharedAfter.id, user: coAuthor.id }),
+    ).toMatchObject({ role: 'owner' });
     expect(await check.count(WorkCollaborator, { user: user.id })).toBe(0);
     expect(await check.findOne(Work, { title: 'Their book' })).not.toBeNull();
     const keys: string[] = [];
-    for await (const item of t.s3.client.listObjectsV2(t.s3.bucket, `avatars/${user.id}/`, true)) keys.push((item as { name: string }).name);
+    for await (const item of t.s3.client.listObjectsV2(t.s3.bucket, `avatars/${user.id}/`, true))
+      keys.push((item as { name: string }).name);
     expect(keys).toEqual([]);
     // The handle and address can be used again.
-    const reuse = await t.call('POST', '/v1/auth/register', { body: { email: user.email, handle: user.handle, displayName: 'New', password: 'plume of seven quills' } });
+    const reuse = await t.call('POST', '/v1/auth/register', {
+      body: {
+        email: user.email,
+        handle: user.handle,
+        displayName: 'New',
+        password: 'plume of seven quills',
+      },
+    });
     expect(reuse.status).toBe(201);
   });
 });

@@ -14,5 +14,9 @@ export function presentNotification(row: Notification): NotificationMessage {
 }
 
 export function presentNotificationList(list: NotificationList) {
-  return { notifications: list.notifications.map(presentNotification), nextCursor: list.nextCursor, unreadCount: list.unreadCount };
+  return {
+    notifications: list.notifications.map(presentNotification),
+    nextCursor: list.nextCursor,
+    unreadCount: list.unreadCount,
+  };
 }

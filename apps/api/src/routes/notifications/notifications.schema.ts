@@ -11,12 +11,20 @@ export const ListNotificationsQuerySchema = z.object({
     .optional()
     .transform((value) => value === 'true')
     .openapi({ description: 'true: only unread notifications' }),
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Page size (1-100, default 20)' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ description: 'Page size (1-100, default 20)' }),
 });
 
 export const NotificationSchema = z
   .object({
-    id: z.string().openapi({ description: 'The same id the live socket.io `notification` event carried' }),
+    id: z
+      .string()
+      .openapi({ description: 'The same id the live socket.io `notification` event carried' }),
     type: z.string().openapi({ example: 'work.published' }),
     payload: z.record(z.string(), z.unknown()),
     createdAt: z.iso.datetime(),
@@ -35,8 +43,13 @@ export const NotificationListSchema = z
 const notificationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a notification id');
 
 export const MarkReadBodySchema = z
-  .union([z.object({ ids: z.array(notificationId).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()])
-  .openapi('MarkNotificationsRead', { description: 'Either `{ "ids": [...] }` or `{ "all": true }`' });
+  .union([
+    z.object({ ids: z.array(notificationId).min(1).max(500) }).strict(),
+    z.object({ all: z.literal(true) }).strict(),
+  ])
+  .openapi('MarkNotificationsRead', {
+    description: 'Either `{ "ids": [...] }` or `{ "all": true }`',
+  });
 
 export const MarkReadResultSchema = z
   .object({

@@ -28,12 +28,10 @@ export const HiresByQuarterSchema = z
 export const DepartmentsAboveMeanSchema = z
   .object({
     year: z.number().int(),
-    mean: z
-      .number()
-      .openapi({
-        description:
-          'Hires in the year divided by the number of departments (all of them, those with no hires counting 0)',
-      }),
+    mean: z.number().openapi({
+      description:
+        'Hires in the year divided by the number of departments (all of them, those with no hires counting 0)',
+    }),
     items: z.array(
       z.object({ id: z.number().int(), department: z.string(), hired: z.number().int() }),
     ),

@@ -5,7 +5,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const BEFORE = 60;
 const LENGTH = 200;
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text made safe to place inside HTML. */
 export function escapeHtml(text: string): string {

@@ -31,20 +31,37 @@ export function createSearchFixtures(t: WorksTestApp) {
     /** Runs what the search.index worker runs for a work. */
     index: (workId: number) => indexWorkForSearch(t.db.orm.em.fork(), workId),
     async work(who: TestUser, title: string, description?: string): Promise<number> {
-      const res = await t.call(who, 'POST', '/v1/works', { title, ...(description ? { description } : {}) });
+      const res = await t.call(who, 'POST', '/v1/works', {
+        title,
+        ...(description ? { description } : {}),
+      });
       const { id } = await json<{ id: number }>(res, 201);
       await fixtures.index(id);
       return id;
     },
     /** Adds a page whose body is the given paragraphs. */
-    async page(who: TestUser, workId: number, title: string, ...paragraphs: string[]): Promise<number> {
-      const { id } = await json<{ id: number }>(await t.call(who, 'POST', `/v1/works/${workId}/pages`, { title }), 201);
+    async page(
+      who: TestUser,
+      workId: number,
+      title: string,
+      ...paragraphs: string[]
+    ): Promise<number> {
+      const { id } = await json<{ id: number }>(
+        await t.call(who, 'POST', `/v1/works/${workId}/pages`, { title }),
+        201,
+      );
       const doc = pageJSONToDoc({
         type: 'doc',
-        content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+        content: paragraphs.map((text) => ({
+          type: 'paragraph',
+          content: [{ type: 'text', text }],
+        })),
       });
       const em = t.db.orm.em.fork();
-      em.create(YjsUpdate, { documentName: `page:${id}`, update: Buffer.from(Y.encodeStateAsUpdate(doc)) });
+      em.create(YjsUpdate, {
+        documentName: `page:${id}`,
+        update: Buffer.from(Y.encodeStateAsUpdate(doc)),
+      });
       await em.flush();
       return id;
     },
@@ -53,14 +70,21 @@ export function createSearchFixtures(t: WorksTestApp) {
       await fixtures.index(workId);
     },
     /** A published work with one page; returns the ids. */
-    async publishedPage(who: TestUser, workTitle: string, pageTitle: string, ...paragraphs: string[]) {
+    async publishedPage(
+      who: TestUser,
+      workTitle: string,
+      pageTitle: string,
+      ...paragraphs: string[]
+    ) {
       const workId = await fixtures.work(who, workTitle);
       const pageId = await fixtures.page(who, workId, pageTitle, ...paragraphs);
       await fixtures.publish(who, workId);
       return { workId, pageId };
     },
     async search(who: TestUser | undefined, params: Record<string, string>): Promise<SearchList> {
-      return json<SearchList>(await t.call(who, 'GET', `/v1/search?${new URLSearchParams(params)}`));
+      return json<SearchList>(
+        await t.call(who, 'GET', `/v1/search?${new URLSearchParams(params)}`),
+      );
     },
   };
   return fixtures;

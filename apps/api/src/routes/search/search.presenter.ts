@@ -5,7 +5,10 @@ import { highlight, makeSnippet } from './highlight.ts';
 import type { SearchResultSchema } from './search.schema.ts';
 
 /** A hit as the client sees it: highlighted title, snippet around the first match, its author. */
-export function presentSearchHit(hit: SearchHit, terms: readonly SearchTerm[]): z.infer<typeof SearchResultSchema> {
+export function presentSearchHit(
+  hit: SearchHit,
+  terms: readonly SearchTerm[],
+): z.infer<typeof SearchResultSchema> {
   return {
     type: hit.kind,
     id: hit.id,
@@ -14,7 +17,10 @@ export function presentSearchHit(hit: SearchHit, terms: readonly SearchTerm[]): 
     title: hit.title,
     titleHtml: highlight(hit.title, terms),
     snippet: makeSnippet(hit.body, terms),
-    author: hit.authorHandle && hit.authorName ? { handle: hit.authorHandle, displayName: hit.authorName } : null,
+    author:
+      hit.authorHandle && hit.authorName
+        ? { handle: hit.authorHandle, displayName: hit.authorName }
+        : null,
     score: Math.round(hit.score * 1e4) / 1e4,
   };
 }

@@ -17,7 +17,8 @@ const searchRoute = createRoute({
   method: 'get',
   path: '/search',
   tags: ['Search'],
-  summary: 'Full-text search of published works, pages and authors (and the caller’s drafts), most relevant first',
+  summary:
+    'Full-text search of published works, pages and authors (and the caller’s drafts), most relevant first',
   security: optionalAuth,
   request: { query: SearchQuerySchema },
   responses: {
@@ -37,8 +38,19 @@ export function createSearchRoutes(_deps: ApiDeps) {
   app.openapi(searchRoute, async (c) => {
     const { q, type, cursor, limit } = c.req.valid('query');
     const kinds = type ? [KINDS[type]] : Object.values(KINDS);
-    const page = await searchDocuments(c.get('em'), c.get('auth')?.userId, { q, kinds, cursor, limit }, cache);
-    return c.json({ items: page.hits.map((hit) => presentSearchHit(hit, page.terms)), nextCursor: page.nextCursor }, 200);
+    const page = await searchDocuments(
+      c.get('em'),
+      c.get('auth')?.userId,
+      { q, kinds, cursor, limit },
+      cache,
+    );
+    return c.json(
+      {
+        items: page.hits.map((hit) => presentSearchHit(hit, page.terms)),
+        nextCursor: page.nextCursor,
+      },
+      200,
+    );
   });
   return app;
 }

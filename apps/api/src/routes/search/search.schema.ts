@@ -14,7 +14,8 @@ export const SearchQuerySchema = z.object({
     .min(1, 'must not be empty')
     .max(SEARCH_QUERY_MAX, `must be at most ${SEARCH_QUERY_MAX} characters`)
     .openapi({
-      description: 'Words to find (at most 10); the last one also matches as the start of a word. Case and accents are ignored.',
+      description:
+        'Words to find (at most 10); the last one also matches as the start of a word. Case and accents are ignored.',
       example: 'lighthouse keep',
     }),
   type: z
@@ -39,12 +40,21 @@ export const SearchResultSchema = z
     type: z.enum(['work', 'page', 'author']),
     id: z.number().int().openapi({ description: "The work's, page's or user's id" }),
     workId: z.number().int().nullable(),
-    workTitle: z.string().nullable().openapi({ description: 'The title of the work a page belongs to' }),
+    workTitle: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The title of the work a page belongs to' }),
     title: z.string(),
-    titleHtml: z.string().openapi({ description: 'The title as escaped HTML, matching words in <mark>' }),
-    snippet: z.string().openapi({ description: 'Escaped HTML excerpt around the first match, matching words in <mark>' }),
+    titleHtml: z
+      .string()
+      .openapi({ description: 'The title as escaped HTML, matching words in <mark>' }),
+    snippet: z.string().openapi({
+      description: 'Escaped HTML excerpt around the first match, matching words in <mark>',
+    }),
     author: z.object({ handle: z.string(), displayName: z.string() }).nullable(),
-    score: z.number().openapi({ description: 'Relevance; higher first. Comparable within one query only' }),
+    score: z
+      .number()
+      .openapi({ description: 'Relevance; higher first. Comparable within one query only' }),
   })
   .openapi('SearchResult');
 

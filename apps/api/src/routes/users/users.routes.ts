@@ -15,7 +15,10 @@ const getProfile = createRoute({
   summary: "A user's public profile and published works",
   request: { params: HandleParamsSchema },
   responses: {
-    200: { description: 'The profile', content: { 'application/json': { schema: PublicProfileSchema } } },
+    200: {
+      description: 'The profile',
+      content: { 'application/json': { schema: PublicProfileSchema } },
+    },
     ...problemResponses(400, 404),
   },
 });

@@ -15,7 +15,9 @@ export const ProfileWorkSchema = z
     title: z.string(),
     description: z.string().nullable(),
     publishedAt: z.string().openapi({ format: 'date-time' }),
-    role: z.enum(['owner', 'editor', 'viewer']).openapi({ description: "This user's role on the work" }),
+    role: z
+      .enum(['owner', 'editor', 'viewer'])
+      .openapi({ description: "This user's role on the work" }),
   })
   .openapi('ProfileWork');
 
@@ -26,6 +28,8 @@ export const PublicProfileSchema = z
     avatarUrl: z.string().nullable(),
     ...MentorshipProfileSchema.shape,
     createdAt: z.string().openapi({ format: 'date-time' }),
-    works: z.array(ProfileWorkSchema).openapi({ description: 'Published works this user owns or co-writes, newest first (at most 50)' }),
+    works: z.array(ProfileWorkSchema).openapi({
+      description: 'Published works this user owns or co-writes, newest first (at most 50)',
+    }),
   })
   .openapi('PublicProfile');

@@ -17,8 +17,17 @@ describe('GET /v1/users/{handle}', () => {
     const bo = await createTestUser(t.db.orm);
     const em = t.db.orm.em.fork();
     const [a, b] = [await em.findOneOrFail(User, ana.id), await em.findOneOrFail(User, bo.id)];
-    const own = em.create(Work, { owner: a, title: 'Own book', publishedAt: new Date('2026-01-02T00:00:00Z') });
-    const coWritten = em.create(Work, { owner: b, title: 'Co-written', description: 'With Bo', publishedAt: new Date('2026-03-04T00:00:00Z') });
+    const own = em.create(Work, {
+      owner: a,
+      title: 'Own book',
+      publishedAt: new Date('2026-01-02T00:00:00Z'),
+    });
+    const coWritten = em.create(Work, {
+      owner: b,
+      title: 'Co-written',
+      description: 'With Bo',
+      publishedAt: new Date('2026-03-04T00:00:00Z'),
+    });
     const draft = em.create(Work, { owner: a, title: 'Secret draft' });
     const bosOwn = em.create(Work, { owner: b, title: 'Bo alone', publishedAt: new Date() });
     em.create(WorkCollaborator, { work: own, user: a, role: 'owner' });
@@ -41,8 +50,20 @@ describe('GET /v1/users/{handle}', () => {
       skills: null,
       createdAt: expect.any(String),
       works: [
-        { id: coWritten.id, title: 'Co-written', description: 'With Bo', publishedAt: '2026-03-04T00:00:00.000Z', role: 'editor' },
-        { id: own.id, title: 'Own book', description: null, publishedAt: '2026-01-02T00:00:00.000Z', role: 'owner' },
+        {
+          id: coWritten.id,
+          title: 'Co-written',
+          description: 'With Bo',
+          publishedAt: '2026-03-04T00:00:00.000Z',
+          role: 'editor',
+        },
+        {
+          id: own.id,
+          title: 'Own book',
+          description: null,
+          publishedAt: '2026-01-02T00:00:00.000Z',
+          role: 'owner',
+        },
       ],
     });
     expect(JSON.stringify(profile)).not.toContain(ana.email);
@@ -51,7 +72,10 @@ describe('GET /v1/users/{handle}', () => {
   it('answers 404 for an unknown handle and for a deleted account', async () => {
     const unknown = await t.call('GET', '/v1/users/nobody_here');
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ code: 'resource.not_found', detail: expect.stringContaining('nobody_here') });
+    expect(await unknown.json()).toMatchObject({
+      code: 'resource.not_found',
+      detail: expect.stringContaining('nobody_here'),
+    });
     const gone = await createTestUser(t.db.orm);
     expect((await t.call('DELETE', '/v1/me', { token: gone.token })).status).toBe(204);
     expect((await t.call('GET', `/v1/users/${gone.handle}`)).status).toBe(404);

@@ -216,7 +216,12 @@ export function createWorksRoutes(deps: ApiDeps) {
     await publishWork(c.get('em'), access);
     deps.log.info({ workId: access.work.id }, 'work published');
     await requestSearchIndex(deps, { target: 'work', id: access.work.id });
-    await announcePublication({ em: c.get('em'), jobs: deps.jobs, log: deps.log }, before, access.work, auth.userId);
+    await announcePublication(
+      { em: c.get('em'), jobs: deps.jobs, log: deps.log },
+      before,
+      access.work,
+      auth.userId,
+    );
     return c.json(await presentWork(deps.storage, access.work, access.role), 200);
   });
 

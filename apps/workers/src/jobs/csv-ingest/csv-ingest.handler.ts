@@ -126,21 +126,19 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
     Object.assign(counts, await sumCommittedBatches(deps.orm.em.fork(), uploadId));
     const { rowsRead, rowsInserted, rowsRejected } = counts;
     const progress = status === 'succeeded' ? 100 : upload.progress;
-    await deps.orm.em
-      .fork()
-      .nativeUpdate(
-        Upload,
-        { id: uploadId },
-        {
-          status,
-          progress,
-          rowsRead,
-          rowsInserted,
-          rowsRejected,
-          failureReason: reason ?? null,
-          finishedAt: new Date(),
-        },
-      );
+    await deps.orm.em.fork().nativeUpdate(
+      Upload,
+      { id: uploadId },
+      {
+        status,
+        progress,
+        rowsRead,
+        rowsInserted,
+        rowsRejected,
+        failureReason: reason ?? null,
+        finishedAt: new Date(),
+      },
+    );
     if (status === 'succeeded') await job.updateProgress(100);
     deps.events.done(event(status, progress, reason));
     await deps.jobs.enqueue(

@@ -24,9 +24,11 @@ async function startPickyServer() {
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      const refuse = (code: number, message: string) => callback(Object.assign(new Error(message), { responseCode: code }));
+      const refuse = (code: number, message: string) =>
+        callback(Object.assign(new Error(message), { responseCode: code }));
       if (address.address.startsWith('unknown@')) return refuse(550, 'No such user here');
-      if (address.address.startsWith('busy@') && busyRefusals++ === 0) return refuse(451, 'Mailbox busy, try again later');
+      if (address.address.startsWith('busy@') && busyRefusals++ === 0)
+        return refuse(451, 'Mailbox busy, try again later');
       callback();
     },
     onData(stream, session, callback) {
@@ -39,7 +41,11 @@ async function startPickyServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, accepted, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    accepted,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('email.send processor', () => {
@@ -51,7 +57,10 @@ describe('email.send processor', () => {
   function startWorker(smtpUrl: string) {
     const prefix = testRedisPrefix('email');
     const mailer = createTransport({ url: smtpUrl, pool: true });
-    const worker = createEmailWorker({ mailer, from: FROM, publicUrl: PUBLIC_URL, log }, { redisUrl: testRedisUrl(), prefix, concurrency: 2 });
+    const worker = createEmailWorker(
+      { mailer, from: FROM, publicUrl: PUBLIC_URL, log },
+      { redisUrl: testRedisUrl(), prefix, concurrency: 2 },
+    );
     worker.on('closed', () => mailer.close());
     const producer = createJobProducer({ redisUrl: testRedisUrl(), prefix });
     workers.push(worker);
@@ -76,8 +85,18 @@ describe('email.send processor', () => {
   it('delivers each kind to its recipient with its subject and link', async () => {
     const { producer } = startWorker(catcher.url);
     const token = 'tok_'.padEnd(43, 'v');
-    await enqueueEmail(producer, { kind: 'verification', to: 'ana@example.test', displayName: 'Ana <3', token });
-    await enqueueEmail(producer, { kind: 'password-reset', to: 'bo@example.test', displayName: 'Bo', token: 'rst_'.padEnd(43, 'r') });
+    await enqueueEmail(producer, {
+      kind: 'verification',
+      to: 'ana@example.test',
+      displayName: 'Ana <3',
+      token,
+    });
+    await enqueueEmail(producer, {
+      kind: 'password-reset',
+      to: 'bo@example.test',
+      displayName: 'Bo',
+      token: 'rst_'.padEnd(43, 'r'),
+    });
 
     const verify = await catcher.waitFor((m) => m.to.includes('ana@example.test'));
     expect(verify.subject).toBe('Confirm your e-mail address for Pluma');
@@ -93,8 +112,15 @@ describe('email.send processor', () => {
 
   it('gives up at once, unrecoverably, when the server refuses the recipient (550)', async () => {
     const { worker, producer } = startWorker(picky.url);
-    const failed = new Promise<{ job: Job | undefined; error: Error }>((resolve) => worker.on('failed', (job, error) => resolve({ job, error })));
-    await enqueueEmail(producer, { kind: 'verification', to: 'unknown@example.test', displayName: 'Nobody', token: 'x'.repeat(43) });
+    const failed = new Promise<{ job: Job | undefined; error: Error }>((resolve) =>
+      worker.on('failed', (job, error) => resolve({ job, error })),
+    );
+    await enqueueEmail(producer, {
+      kind: 'verification',
+      to: 'unknown@example.test',
+      displayName: 'Nobody',
+      token: 'x'.repeat(43),
+    });
     const { job, error } = await failed;
     expect(error.name).toBe('UnrecoverableError');
     expect(error.message).toContain('550');
@@ -107,8 +133,16 @@ describe('email.send processor', () => {
     const { worker, producer } = startWorker(picky.url);
     const errors: string[] = [];
     worker.on('failed', (_job, error) => errors.push(error.message));
-    await enqueueEmail(producer, { kind: 'password-reset', to: 'busy@example.test', displayName: 'Busy', token: 'y'.repeat(43) });
-    await vi.waitFor(() => expect(picky.accepted).toContain('busy@example.test'), { timeout: 10_000, interval: 100 });
+    await enqueueEmail(producer, {
+      kind: 'password-reset',
+      to: 'busy@example.test',
+      displayName: 'Busy',
+      token: 'y'.repeat(43),
+    });
+    await vi.waitFor(() => expect(picky.accepted).toContain('busy@example.test'), {
+      timeout: 10_000,
+      interval: 100,
+    });
     expect(errors).toEqual(['SMTP failed temporarily (451)']);
   });
 

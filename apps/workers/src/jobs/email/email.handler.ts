@@ -14,7 +14,15 @@ export interface EmailHandlerDeps {
 }
 
 /** Connection-level failures nodemailer reports without an SMTP reply: worth another try. */
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'EPROTOCOL']);
+const TRANSIENT_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPROTOCOL',
+]);
 
 interface SmtpError {
   code?: string;
@@ -39,11 +47,18 @@ export function createEmailHandler(deps: EmailHandlerDeps) {
     const parsed = EmailSendJobSchema.safeParse(job.data);
     if (!parsed.success) {
       // A malformed payload will be just as malformed on the next attempt.
-      throw new UnrecoverableError(`email.send payload is invalid: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`);
+      throw new UnrecoverableError(
+        `email.send payload is invalid: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`,
+      );
     }
     const email = parsed.data;
     // The recipient's domain is enough to follow a delivery; the token and address stay out of logs.
-    const log = deps.log.child({ jobId: job.id, kind: email.kind, attempt: job.attemptsMade + 1, toDomain: email.to.split('@')[1] });
+    const log = deps.log.child({
+      jobId: job.id,
+      kind: email.kind,
+      attempt: job.attemptsMade + 1,
+      toDomain: email.to.split('@')[1],
+    });
     const message = renderEmail(email, deps.publicUrl);
     try {
       const info = await deps.mailer.sendMail({ from: deps.from, to: email.to, ...message });
@@ -53,10 +68,14 @@ export function createEmailHandler(deps: EmailHandlerDeps) {
       const { code, responseCode } = (error ?? {}) as SmtpError;
       if (isPermanentSmtpError(error)) {
         log.warn({ code, responseCode }, 'email refused permanently');
-        throw new UnrecoverableError(`SMTP refused the message permanently (${responseCode ?? code ?? 'unknown'})`);
+        throw new UnrecoverableError(
+          `SMTP refused the message permanently (${responseCode ?? code ?? 'unknown'})`,
+        );
       }
       log.warn({ code, responseCode }, 'email failed; will retry');
-      throw new Error(`SMTP failed temporarily (${responseCode ?? code ?? 'unknown'})`, { cause: error });
+      throw new Error(`SMTP failed temporarily (${responseCode ?? code ?? 'unknown'})`, {
+        cause: error,
+      });
     }
   };
 }

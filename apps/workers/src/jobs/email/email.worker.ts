@@ -19,7 +19,8 @@ export function createEmailWorker(deps: EmailHandlerDeps, options: EmailWorkerOp
   });
   worker.on('error', (error) => deps.log.error({ err: error }, 'email worker error'));
   worker.on('failed', (job, error) => {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) deps.log.error({ jobId: job.id, reason: error.message }, 'email job gave up');
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+      deps.log.error({ jobId: job.id, reason: error.message }, 'email job gave up');
   });
   return worker;
 }

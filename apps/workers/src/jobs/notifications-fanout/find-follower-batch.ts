@@ -29,9 +29,15 @@ interface Row {
  * Each author's part reads at most `limit` index entries (follows_followee_follower_index), so a
  * batch costs the same at the start and the end of a hundred thousand followers.
  */
-export async function findFollowerBatch(em: EntityManager, authorIds: readonly number[], after: number, limit: number): Promise<FollowerBatch> {
+export async function findFollowerBatch(
+  em: EntityManager,
+  authorIds: readonly number[],
+  after: number,
+  limit: number,
+): Promise<FollowerBatch> {
   if (authorIds.length === 0) return { followerIds: [], users: [] };
-  const part = '(SELECT `follower_id` FROM `follows` WHERE `followee_id` = ? AND `follower_id` > ? ORDER BY `follower_id` LIMIT ?)';
+  const part =
+    '(SELECT `follower_id` FROM `follows` WHERE `followee_id` = ? AND `follower_id` > ? ORDER BY `follower_id` LIMIT ?)';
   const params: unknown[] = [];
   for (const authorId of authorIds) params.push(authorId, after, limit);
   const rows = await em.execute<Row[]>(
@@ -45,7 +51,12 @@ export async function findFollowerBatch(em: EntityManager, authorIds: readonly n
   for (const row of rows) {
     batch.followerIds.push(Number(row.follower_id));
     if (row.id === null) continue;
-    batch.users.push({ id: Number(row.id), email: row.email ?? '', displayName: row.display_name ?? '', emailOnNewPublication: Boolean(row.email_on_new_publication) });
+    batch.users.push({
+      id: Number(row.id),
+      email: row.email ?? '',
+      displayName: row.display_name ?? '',
+      emailOnNewPublication: Boolean(row.email_on_new_publication),
+    });
   }
   return batch;
 }

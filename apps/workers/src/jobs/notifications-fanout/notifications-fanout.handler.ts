@@ -1,7 +1,12 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PublishedPage, User, Work, WorkCollaborator, type MikroORM } from '@pluma/db';
 import type { Notifier } from '@pluma/notify';
-import { NotificationsFanoutJobSchema, enqueueEmailBatch, type JobProducer, type NotificationsFanoutJob } from '@pluma/queue';
+import {
+  NotificationsFanoutJobSchema,
+  enqueueEmailBatch,
+  type JobProducer,
+  type NotificationsFanoutJob,
+} from '@pluma/queue';
 import type { Logger } from '@pluma/telemetry/logger';
 import { findFollowerBatch, type FollowerToTell } from './find-follower-batch.ts';
 
@@ -16,12 +21,20 @@ export interface FanoutHandlerDeps {
 }
 
 /** Co-authors whose followers hear about a work: its owner and editors (viewers only read along). */
-async function findCoAuthors(em: ReturnType<MikroORM['em']['fork']>, work: Work): Promise<number[]> {
-  const collaborators = await em.find(WorkCollaborator, { work: work.id, role: { $in: ['owner', 'editor'] } }, { fields: ['user'] });
+async function findCoAuthors(
+  em: ReturnType<MikroORM['em']['fork']>,
+  work: Work,
+): Promise<number[]> {
+  const collaborators = await em.find(
+    WorkCollaborator,
+    { work: work.id, role: { $in: ['owner', 'editor'] } },
+    { fields: ['user'] },
+  );
   return [work.owner.id, ...collaborators.map((c) => c.user.id)];
 }
 
-const roundAll = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)]));
+const roundAll = (values: Record<string, number>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)]));
 
 /**
  * Processor of `notifications.fanout`: walks the followers of a work's authors a batch at a time
@@ -34,7 +47,10 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
   const batchSize = deps.batchSize ?? 1000;
   return async (job: Job): Promise<{ notified: number; cursor: number }> => {
     const parsed = NotificationsFanoutJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`notifications.fanout payload is invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!parsed.success)
+      throw new UnrecoverableError(
+        `notifications.fanout payload is invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
     const data: NotificationsFanoutJob = parsed.data;
     const log = deps.log.child({ jobId: job.id, workId: data.workId, event: data.event });
     const jobStart = Date.now();
@@ -50,7 +66,13 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
       em.fork().findOne(User, { id: data.authorId, deletedAt: null }),
       findCoAuthors(em.fork(), work),
       data.pageIds.length
-        ? em.fork().find(PublishedPage, { work: work.id, page: { $in: data.pageIds } }, { fields: ['page', 'title'], orderBy: { position: 'asc' } })
+        ? em
+            .fork()
+            .find(
+              PublishedPage,
+              { work: work.id, page: { $in: data.pageIds } },
+              { fields: ['page', 'title'], orderBy: { position: 'asc' } },
+            )
         : Promise.resolve([]),
     ]);
     const author = publisher ?? work.owner;
@@ -58,7 +80,9 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
     const payload = {
       work: { id: work.id, title: work.title },
       author: { handle: author.handle, displayName: author.displayName },
-      ...(data.event === 'page.published' ? { pages: pages.map((p) => ({ id: p.page.id, title: p.title })) } : {}),
+      ...(data.event === 'page.published'
+        ? { pages: pages.map((p) => ({ id: p.page.id, title: p.title })) }
+        : {}),
     };
     const createdAt = new Date(data.publishedAt);
     const authorSet = new Set(authors);
@@ -74,7 +98,12 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
     const tell = async (recipients: FollowerToTell[]): Promise<number> => {
       const started = performance.now();
       const told = new Set(
-        await deps.notifier.notify(em, recipients.map((u) => u.id), { id: data.eventId, type: data.event, payload, createdAt }, { firstAttempt }),
+        await deps.notifier.notify(
+          em,
+          recipients.map((u) => u.id),
+          { id: data.eventId, type: data.event, payload, createdAt },
+          { firstAttempt },
+        ),
       );
       await enqueueEmailBatch(
         deps.jobs,
@@ -128,7 +157,10 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
           Promise.all([previous, told]).then(async ([, count]) => {
             notified += count;
             cursor = last;
-            await Promise.all([job.updateData({ ...data, cursor }), job.updateProgress({ notified, cursor })]);
+            await Promise.all([
+              job.updateData({ ...data, cursor }),
+              job.updateProgress({ notified, cursor }),
+            ]);
           }),
         );
         await previous;
@@ -140,7 +172,15 @@ export function createFanoutHandler(deps: FanoutHandlerDeps) {
       await Promise.allSettled([...running]);
       throw error;
     }
-    log.debug({ pickupMs: jobStart - job.timestamp, setupMs, ...roundAll(timing), totalMs: Math.round(since(runStart)) }, 'fan-out stage timings');
+    log.debug(
+      {
+        pickupMs: jobStart - job.timestamp,
+        setupMs,
+        ...roundAll(timing),
+        totalMs: Math.round(since(runStart)),
+      },
+      'fan-out stage timings',
+    );
     log.info({ notified }, 'publication fanned out');
     return { notified, cursor };
   };

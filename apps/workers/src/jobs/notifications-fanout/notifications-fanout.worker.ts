@@ -19,7 +19,8 @@ export function createFanoutWorker(deps: FanoutHandlerDeps, options: FanoutWorke
   });
   worker.on('error', (error) => deps.log.error({ err: error }, 'notifications worker error'));
   worker.on('failed', (job, error) => {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) deps.log.error({ jobId: job.id, reason: error.message }, 'fan-out job gave up');
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+      deps.log.error({ jobId: job.id, reason: error.message }, 'fan-out job gave up');
   });
   return worker;
 }

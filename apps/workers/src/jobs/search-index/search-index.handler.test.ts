@@ -5,7 +5,14 @@ import type { Worker } from 'bullmq';
 import { PublishedPage, SearchDocument, User, Work, WorkCollaborator, Page } from '@pluma/db';
 import { createJobProducer, enqueueSearchIndex, type JobProducer } from '@pluma/queue';
 import { createLogger } from '@pluma/telemetry/logger';
-import { createTestDatabase, createTestUser, testRedisPrefix, testRedisUrl, type TestDatabase, type TestUser } from '@pluma/testing';
+import {
+  createTestDatabase,
+  createTestUser,
+  testRedisPrefix,
+  testRedisUrl,
+  type TestDatabase,
+  type TestUser,
+} from '@pluma/testing';
 import { createSearchIndexWorker } from './search-index.worker.ts';
 
 let db: TestDatabase;
@@ -37,14 +44,21 @@ async function documents() {
 
 async function runJob(target: 'work' | 'author', id: number) {
   const jobId = await enqueueSearchIndex(producer, { target, id });
-  await vi.waitFor(async () => expect(await producer.queue('search').getJobState(jobId!)).toBe('completed'), { timeout: 10_000, interval: 50 });
+  await vi.waitFor(
+    async () => expect(await producer.queue('search').getJobState(jobId!)).toBe('completed'),
+    { timeout: 10_000, interval: 50 },
+  );
 }
 
 describe('search.index', () => {
   it('indexes a draft by title and description, then its published pages, and drops them on unpublish', async () => {
     const em = db.orm.em.fork();
     const user = em.getReference(User, owner.id);
-    const work = em.create(Work, { owner: user, title: 'Tide tables', description: 'Notes from the shore' });
+    const work = em.create(Work, {
+      owner: user,
+      title: 'Tide tables',
+      description: 'Notes from the shore',
+    });
     em.create(WorkCollaborator, { work, user, role: 'owner' });
     const page = em.create(Page, { work, title: 'Low water' });
     await em.flush();
@@ -56,7 +70,16 @@ describe('search.index', () => {
     ]);
 
     const publishedAt = new Date();
-    em.create(PublishedPage, { page, work, title: 'Low water', position: 0, json: {}, html: '', text: 'The sea went out.', publishedAt });
+    em.create(PublishedPage, {
+      page,
+      work,
+      title: 'Low water',
+      position: 0,
+      json: {},
+      html: '',
+      text: 'The sea went out.',
+      publishedAt,
+    });
     work.publishedAt = publishedAt;
     await em.flush();
     await runJob('work', work.id);
@@ -70,7 +93,10 @@ describe('search.index', () => {
     await em.nativeDelete(PublishedPage, { work: work.id });
     await em.nativeUpdate(Work, { id: work.id }, { publishedAt: null });
     await runJob('work', work.id);
-    expect((await documents()).map(([key]) => key)).toEqual([`author:${owner.id}`, `work:${work.id}`]);
+    expect((await documents()).map(([key]) => key)).toEqual([
+      `author:${owner.id}`,
+      `work:${work.id}`,
+    ]);
 
     await em.nativeDelete(Work, { id: work.id });
     await runJob('work', work.id);

@@ -1,5 +1,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { indexAuthorForSearch, indexWorkForSearch, type MikroORM, type SearchIndexOutcome } from '@pluma/db';
+import {
+  indexAuthorForSearch,
+  indexWorkForSearch,
+  type MikroORM,
+  type SearchIndexOutcome,
+} from '@pluma/db';
 import { SearchIndexJobSchema } from '@pluma/queue';
 import type { Logger } from '@pluma/telemetry/logger';
 
@@ -20,7 +25,8 @@ export function createSearchIndexHandler(deps: SearchIndexHandlerDeps) {
     if (!parsed.success) throw new UnrecoverableError('search.index payload is invalid');
     const { target, id } = parsed.data;
     const em = deps.orm.em.fork();
-    const outcome = target === 'work' ? await indexWorkForSearch(em, id) : await indexAuthorForSearch(em, id);
+    const outcome =
+      target === 'work' ? await indexWorkForSearch(em, id) : await indexAuthorForSearch(em, id);
     deps.log.info({ jobId: job.id, target, id, ...outcome }, 'search index updated');
     return outcome;
   };

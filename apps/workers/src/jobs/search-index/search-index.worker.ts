@@ -10,7 +10,10 @@ export interface SearchIndexWorkerOptions {
 }
 
 /** A BullMQ worker processing the search queue; close it to stop taking jobs and finish the running ones. */
-export function createSearchIndexWorker(deps: SearchIndexHandlerDeps, options: SearchIndexWorkerOptions): Worker {
+export function createSearchIndexWorker(
+  deps: SearchIndexHandlerDeps,
+  options: SearchIndexWorkerOptions,
+): Worker {
   const worker = new Worker(QUEUE_NAMES.search, createSearchIndexHandler(deps), {
     // Workers block on Redis; BullMQ requires unlimited retries per request for that connection.
     connection: { url: options.redisUrl, maxRetriesPerRequest: null },
