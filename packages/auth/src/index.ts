@@ -8,6 +8,7 @@ export type { AccessClaims } from './access-token.ts';
 export {
   REVOCATION_CHANNEL,
   isAccessTokenRevoked,
+  issuedAtOrBefore,
   isIssuedBeforeUserRevocation,
   revokeAccessToken,
   revokeUserAccessTokens,

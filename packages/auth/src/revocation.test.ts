@@ -5,6 +5,7 @@ import { signAccessToken } from './access-token.ts';
 import {
   REVOCATION_CHANNEL,
   isAccessTokenRevoked,
+  issuedAtOrBefore,
   isIssuedBeforeUserRevocation,
   revokeAccessToken,
   revokeUserAccessTokens,
@@ -50,5 +51,14 @@ describe('revocation', () => {
     await expect
       .poll(() => messages)
       .toContainEqual(expect.objectContaining({ userId: '6', before: expect.any(Number) }));
+  });
+});
+
+describe('issuedAtOrBefore', () => {
+  it('counts a token from the revocation millisecond as revoked, and one from the next as not', () => {
+    const marker = 1_764_100_000_123;
+    expect(issuedAtOrBefore(1_764_100_000.123, marker)).toBe(true);
+    expect(issuedAtOrBefore(1_764_100_000.122, marker)).toBe(true);
+    expect(issuedAtOrBefore(1_764_100_000.124, marker)).toBe(false);
   });
 });

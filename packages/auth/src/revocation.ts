@@ -12,7 +12,7 @@ const USER_MARKER_TTL_SECONDS = 24 * 3600;
 
 /**
  * A message on REVOCATION_CHANNEL: one token (`jti`) or, with `before`, every token of the user
- * issued before that instant (milliseconds since the epoch).
+ * issued up to that millisecond (since the epoch), inclusive.
  */
 export interface RevocationMessage {
   userId: string;
@@ -54,7 +54,15 @@ export async function revokeUserAccessTokens(
     expiration: { type: 'EX', value: USER_MARKER_TTL_SECONDS },
   });
   const message: RevocationMessage = { userId: String(userId), before };
+  // Tokens issued in the marker's millisecond count as revoked (see issuedAtOrBefore), so return
+  // only once that millisecond is over: a token signed after this call is never caught by it.
+  while (Date.now() <= before) await new Promise((resolve) => setTimeout(resolve, 1));
   await redis.publish(prefix + REVOCATION_CHANNEL, JSON.stringify(message));
+}
+
+/** True when a token issued at `iat` (seconds, with milliseconds) falls at or before a revocation instant (ms). */
+export function issuedAtOrBefore(iat: number, beforeMs: number): boolean {
+  return Math.round(iat * 1000) <= beforeMs;
 }
 
 /** True when the user's tokens issued before some instant were revoked and this one (`iat`, seconds) is one of them. */
@@ -65,5 +73,5 @@ export async function isIssuedBeforeUserRevocation(
   prefix = '',
 ): Promise<boolean> {
   const marker = await redis.get(prefix + USER_KEY_PREFIX + String(userId));
-  return marker !== null && iat * 1000 < Number(marker);
+  return marker !== null && issuedAtOrBefore(iat, Number(marker));
 }

@@ -6,7 +6,7 @@ import type {
   connectedPayload,
   onConfigurePayload,
 } from '@hocuspocus/server';
-import { REVOCATION_CHANNEL } from '@pluma/auth';
+import { REVOCATION_CHANNEL, issuedAtOrBefore } from '@pluma/auth';
 import { WORK_ACCESS_CHANNEL, WorkAccessChangedSchema, type WorkAccessChanged } from '@pluma/queue';
 import type { Redis } from '@pluma/runtime';
 import type { Logger } from '@pluma/telemetry/logger';
@@ -130,7 +130,7 @@ export class AccessRevocationExtension implements Extension<CollabContext> {
     this.remember(`user:${userId}`);
     this.closeWhere(
       (connection) =>
-        connection.context.userId === userId && connection.context.iat * 1000 < before,
+        connection.context.userId === userId && issuedAtOrBefore(connection.context.iat, before),
       refusal(Unauthorized, 'token-revoked'),
     );
   }
