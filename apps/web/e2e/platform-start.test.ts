@@ -104,7 +104,16 @@ describe('npm start', () => {
         interval: 200,
       });
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // After a failed assertion, stop the platform the way a user would (Ctrl-C), so the apps it
+      // started do not outlive the test; whatever is still there after that is killed.
+      if (child.exitCode === null) {
+        const leftovers = descendants(child.pid!);
+        child.kill('SIGINT');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+        for (const pid of [child.pid!, ...leftovers]) {
+          if (alive(pid)) process.kill(pid, 'SIGKILL');
+        }
+      }
     }
   }, 240_000);
 
