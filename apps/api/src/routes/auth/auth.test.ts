@@ -1,56 +1,31 @@
 // Accounts end to end: the API app in-process, the real workers process as a child sending mail
 // to a real SMTP catcher, MySQL, Redis and an S3-compatible server.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { User } from '@pluma/db';
-import { startMailCatcher, testRedisUrl, type CaughtMail, type MailCatcher } from '@pluma/testing';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '@pluma/testing';
 import {
   TEST_PUBLIC_URL,
   startAccountsTestApp,
   type AccountsTestApp,
 } from './accounts-test-app.ts';
+import { startWorkersProcess, type WorkersProcess } from '../../test-support/workers-process.ts';
 
-const WORKERS_MAIN = fileURLToPath(new URL('../../../../workers/src/main.ts', import.meta.url));
 const PASSWORD = 'plume of seven quills';
 
 let t: AccountsTestApp;
 let mail: MailCatcher;
-let workers: ChildProcess;
-let workersStderr = '';
+let workers: WorkersProcess;
 
 beforeAll(async () => {
   [t, mail] = await Promise.all([
     startAccountsTestApp('auth', { TRUSTED_PROXY_HOPS: '1' }),
     startMailCatcher({ port: 0 }),
   ]);
-  workers = spawn(process.execPath, [WORKERS_MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: t.db.url,
-      REDIS_URL: testRedisUrl(),
-      S3_ENDPOINT: t.s3.endpoint,
-      S3_ACCESS_KEY: t.s3.accessKey,
-      S3_SECRET_KEY: t.s3.secretKey,
-      S3_BUCKET: t.s3.bucket,
-      SMTP_URL: mail.url,
-      MAIL_FROM: 'Pluma <no-reply@pluma.test>',
-      PUBLIC_URL: TEST_PUBLIC_URL,
-      QUEUE_PREFIX: t.queuePrefix,
-      WORKERS_PORT: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  workers.stderr?.on('data', (d: Buffer) => (workersStderr += d.toString()));
+  workers = startWorkersProcess(t, mail);
 });
 
 afterAll(async () => {
-  if (workers && workers.exitCode === null) {
-    const exited = new Promise((resolve) => workers.once('exit', resolve));
-    workers.kill('SIGTERM');
-    await exited;
-  }
+  await workers?.stop();
   await mail?.stop();
   await t?.stop();
 });
@@ -80,14 +55,8 @@ function linkTokenIn(caught: CaughtMail, path: string): string {
   return match![1]!;
 }
 
-async function waitForMail(to: string, subject: RegExp): Promise<CaughtMail> {
-  try {
-    return await mail.waitFor((m) => m.to.includes(to) && subject.test(m.subject), 15_000);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; workers stderr: ${workersStderr}`, {
-      cause: error,
-    });
-  }
+function waitForMail(to: string, subject: RegExp): Promise<CaughtMail> {
+  return workers.waitForMail(to, subject);
 }
 
 /** Registers through the API and marks the address verified in the database (for tests not about verification). */

@@ -1,10 +1,8 @@
 // Following and notifications end to end: two API instances (each an HTTP server with the socket.io
 // gateway on the Redis adapter) sharing Redis, the real workers process fanning out a publication,
 // an SMTP catcher for the e-mails, MySQL and S3. Nothing mocked.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,24 +15,17 @@ import {
   TEST_JWT_SECRET,
   createTestUser,
   startMailCatcher,
-  testRedisUrl,
   type MailCatcher,
   type TestUser,
 } from '@pluma/testing';
 import { createApp } from '../../app.ts';
 import { attachRealtimeGateway, type RealtimeGateway } from '../../realtime/realtime-gateway.ts';
-import {
-  TEST_PUBLIC_URL,
-  startAccountsTestApp,
-  type AccountsTestApp,
-} from '../auth/accounts-test-app.ts';
-
-const WORKERS_MAIN = fileURLToPath(new URL('../../../../workers/src/main.ts', import.meta.url));
+import { startAccountsTestApp, type AccountsTestApp } from '../auth/accounts-test-app.ts';
+import { startWorkersProcess, type WorkersProcess } from '../../test-support/workers-process.ts';
 
 let t: AccountsTestApp;
 let mail: MailCatcher;
-let workers: ChildProcess;
-let workersStderr = '';
+let workers: WorkersProcess;
 const nodes: { server: Server; gateway: RealtimeGateway; url: string }[] = [];
 const sockets: Socket[] = [];
 
@@ -100,26 +91,7 @@ function openSocket(
 
 beforeAll(async () => {
   [t, mail] = await Promise.all([startAccountsTestApp('follows'), startMailCatcher({ port: 0 })]);
-  workers = spawn(process.execPath, [WORKERS_MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: t.db.url,
-      REDIS_URL: testRedisUrl(),
-      REDIS_PREFIX: t.redisPrefix,
-      S3_ENDPOINT: t.s3.endpoint,
-      S3_ACCESS_KEY: t.s3.accessKey,
-      S3_SECRET_KEY: t.s3.secretKey,
-      S3_BUCKET: t.s3.bucket,
-      SMTP_URL: mail.url,
-      MAIL_FROM: 'Pluma <no-reply@pluma.test>',
-      PUBLIC_URL: TEST_PUBLIC_URL,
-      QUEUE_PREFIX: t.queuePrefix,
-      WORKERS_PORT: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  workers.stderr?.on('data', (d: Buffer) => (workersStderr += d.toString()));
+  workers = startWorkersProcess(t, mail);
   await startNode();
   await startNode();
 });
@@ -130,11 +102,7 @@ afterAll(async () => {
     await node.gateway.close();
     await new Promise((resolve) => node.server.close(resolve));
   }
-  if (workers && workers.exitCode === null) {
-    const exited = new Promise((resolve) => workers.once('exit', resolve));
-    workers.kill('SIGTERM');
-    await exited;
-  }
+  await workers?.stop();
   await mail?.stop();
   await t?.stop();
 });
@@ -155,13 +123,7 @@ async function json<T>(res: Response, status: number): Promise<T> {
 }
 
 function waitForMail(to: string, subject: RegExp) {
-  return mail
-    .waitFor((m) => m.to.includes(to) && subject.test(m.subject), 15_000)
-    .catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}; workers stderr: ${workersStderr}`, {
-        cause: error,
-      });
-    });
+  return workers.waitForMail(to, subject);
 }
 
 async function publishWork(author: TestUser, title: string) {
@@ -345,16 +307,12 @@ describe('publication fan-out', () => {
     const authorSocket = await openSocket(nodes[0]!.url, author.token);
 
     const workId = await publishWork(author, 'The Quiet Orchard');
-    try {
-      await vi.waitFor(() => {
+    await workers.explain(
+      vi.waitFor(() => {
         expect(a.received).toHaveLength(1);
         expect(b.received).toHaveLength(1);
-      }, 15_000);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; workers stderr: ${workersStderr}`, {
-        cause: error,
-      });
-    }
+      }, 15_000),
+    );
     const event = a.received[0]!;
     expect(event).toMatchObject({
       type: 'work.published',

@@ -1,10 +1,8 @@
 // Mentorship events end to end: an API node with its socket.io gateway, the real workers process
 // sending e-mail to an SMTP catcher, MySQL, Redis and S3. The other party gets each event live, in
 // the inbox (the same message) and by e-mail. Nothing mocked.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,13 +10,7 @@ import { User } from '@pluma/db';
 import type { NotificationMessage } from '@pluma/notify';
 import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
-import {
-  createTestUser,
-  startMailCatcher,
-  testRedisUrl,
-  type MailCatcher,
-  type TestUser,
-} from '@pluma/testing';
+import { createTestUser, startMailCatcher, type MailCatcher, type TestUser } from '@pluma/testing';
 import { createApp } from '../../app.ts';
 import { attachRealtimeGateway, type RealtimeGateway } from '../../realtime/realtime-gateway.ts';
 import {
@@ -26,13 +18,11 @@ import {
   startAccountsTestApp,
   type AccountsTestApp,
 } from '../auth/accounts-test-app.ts';
-
-const WORKERS_MAIN = fileURLToPath(new URL('../../../../workers/src/main.ts', import.meta.url));
+import { startWorkersProcess, type WorkersProcess } from '../../test-support/workers-process.ts';
 
 let t: AccountsTestApp;
 let mail: MailCatcher;
-let workers: ChildProcess;
-let workersStderr = '';
+let workers: WorkersProcess;
 let server: Server;
 let gateway: RealtimeGateway;
 let url: string;
@@ -43,26 +33,7 @@ beforeAll(async () => {
     startAccountsTestApp('mentor-live'),
     startMailCatcher({ port: 0 }),
   ]);
-  workers = spawn(process.execPath, [WORKERS_MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: t.db.url,
-      REDIS_URL: testRedisUrl(),
-      REDIS_PREFIX: t.redisPrefix,
-      S3_ENDPOINT: t.s3.endpoint,
-      S3_ACCESS_KEY: t.s3.accessKey,
-      S3_SECRET_KEY: t.s3.secretKey,
-      S3_BUCKET: t.s3.bucket,
-      SMTP_URL: mail.url,
-      MAIL_FROM: 'Pluma <no-reply@pluma.test>',
-      PUBLIC_URL: TEST_PUBLIC_URL,
-      QUEUE_PREFIX: t.queuePrefix,
-      WORKERS_PORT: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  workers.stderr?.on('data', (d: Buffer) => (workersStderr += d.toString()));
+  workers = startWorkersProcess(t, mail);
   const storage = createObjectStore({
     endpoint: t.s3.endpoint,
     accessKey: t.s3.accessKey,
@@ -88,11 +59,7 @@ afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
   await gateway?.close();
   if (server) await new Promise((resolve) => server.close(resolve));
-  if (workers && workers.exitCode === null) {
-    const exited = new Promise((resolve) => workers.once('exit', resolve));
-    workers.kill('SIGTERM');
-    await exited;
-  }
+  await workers?.stop();
   await mail?.stop();
   await t?.stop();
 });
@@ -128,13 +95,7 @@ async function inbox(who: TestUser): Promise<NotificationMessage[]> {
 }
 
 function waitForMail(to: string, subject: RegExp) {
-  return mail
-    .waitFor((m) => m.to.includes(to) && subject.test(m.subject), 15_000)
-    .catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}; workers stderr: ${workersStderr}`, {
-        cause: error,
-      });
-    });
+  return workers.waitForMail(to, subject);
 }
 
 describe('mentorship events, live and by e-mail', () => {
