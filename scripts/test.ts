@@ -19,7 +19,7 @@ async function workspaceDirs(): Promise<string[]> {
   for (const group of ['apps', 'packages']) {
     for (const name of await readdir(join(ROOT, group))) dirs.push(join(ROOT, group, name));
   }
-  dirs.push(join(ROOT, 'bench'));
+  for (const extra of ['bench', 'infra', 'observability']) dirs.push(join(ROOT, extra));
   return dirs;
 }
 
