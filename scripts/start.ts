@@ -10,7 +10,13 @@ interface AppSpec {
   name: 'api' | 'collab' | 'workers' | 'web';
   portVar: string;
   port: number;
+  /** Where the app serves Prometheus metrics (never on the public origin). */
+  metricsPort: number;
 }
+
+/** An app that crashes more often than this within RESTART_WINDOW_MS stops the platform. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
 
 const NODE = process.execPath;
 
@@ -56,10 +62,10 @@ function runStep(
   });
 }
 
-async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitReady(url: string, gaveUp: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('exited during start-up');
+    if (gaveUp()) throw new Error('kept exiting during start-up');
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -75,10 +81,30 @@ async function main() {
   loadDotEnv();
   const publicPort = portFrom('PORT', 8080);
   const apps: AppSpec[] = [
-    { name: 'api', portVar: 'API_PORT', port: portFrom('API_PORT', 3001) },
-    { name: 'collab', portVar: 'COLLAB_PORT', port: portFrom('COLLAB_PORT', 3002) },
-    { name: 'workers', portVar: 'WORKERS_PORT', port: portFrom('WORKERS_PORT', 3003) },
-    { name: 'web', portVar: 'WEB_PORT', port: portFrom('WEB_PORT', 3000) },
+    {
+      name: 'api',
+      portVar: 'API_PORT',
+      port: portFrom('API_PORT', 3001),
+      metricsPort: portFrom('API_METRICS_PORT', 9464),
+    },
+    {
+      name: 'collab',
+      portVar: 'COLLAB_PORT',
+      port: portFrom('COLLAB_PORT', 3002),
+      metricsPort: portFrom('COLLAB_METRICS_PORT', 9465),
+    },
+    {
+      name: 'workers',
+      portVar: 'WORKERS_PORT',
+      port: portFrom('WORKERS_PORT', 3003),
+      metricsPort: portFrom('WORKERS_METRICS_PORT', 9466),
+    },
+    {
+      name: 'web',
+      portVar: 'WEB_PORT',
+      port: portFrom('WEB_PORT', 3000),
+      metricsPort: portFrom('WEB_METRICS_PORT', 9467),
+    },
   ];
 
   let stack: LocalStack;
@@ -91,7 +117,7 @@ async function main() {
         : String(error),
     );
   }
-  const children: { spec: AppSpec; child: ChildProcess }[] = [];
+  const children = new Map<AppSpec['name'], ChildProcess>();
   let stopping = false;
   const gatewayRef: { close?: () => Promise<void> } = {};
 
@@ -101,8 +127,8 @@ async function main() {
     process.stdout.write('\n• stopping Pluma…\n');
     await gatewayRef.close?.();
     await Promise.all(
-      children.map(
-        ({ child }) =>
+      [...children.values()].map(
+        (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', () => resolve());
@@ -141,29 +167,49 @@ async function main() {
     return;
   }
 
-  for (const spec of apps) {
+  // Like a process manager: an app that crashes is started again (its clients reconnect), unless
+  // it keeps crashing, which stops the platform with its output above.
+  const crashes = new Map<AppSpec['name'], number[]>();
+  const startApp = (spec: AppSpec) => {
     const child = spawn(NODE, [`apps/${spec.name}/src/main.ts`], {
       cwd: ROOT,
-      env: { ...env, MIGRATE_ON_START: 'false' },
+      env: { ...env, MIGRATE_ON_START: 'false', METRICS_PORT: String(spec.metricsPort) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     prefixOutput(child, spec.name);
+    process.stdout.write(`${spec.name.padEnd(8)}| started (pid ${child.pid})\n`);
     child.on('exit', (code, signal) => {
       if (stopping) return;
-      process.stderr.write(
-        `\npluma: ${spec.name} exited (${signal ?? `code ${code}`}); stopping everything.\n`,
+      const now = Date.now();
+      const recent = [...(crashes.get(spec.name) ?? []), now].filter(
+        (at) => now - at < RESTART_WINDOW_MS,
       );
-      void stopAll(1);
+      crashes.set(spec.name, recent);
+      const how = signal ?? `code ${code}`;
+      if (recent.length > MAX_RESTARTS) {
+        process.stderr.write(
+          `\npluma: ${spec.name} exited (${how}) ${recent.length} times within a minute; stopping everything.\n`,
+        );
+        void stopAll(1);
+        return;
+      }
+      process.stderr.write(`\npluma: ${spec.name} exited (${how}); starting it again.\n`);
+      setTimeout(() => {
+        if (!stopping) startApp(spec);
+      }, 500);
     });
-    children.push({ spec, child });
-  }
+    children.set(spec.name, child);
+  };
+  for (const spec of apps) startApp(spec);
 
   try {
     await Promise.all(
-      children.map(({ spec, child }) =>
-        waitReady(`http://127.0.0.1:${spec.port}/readyz`, child, 60_000).catch((error: Error) => {
-          throw new Error(`${spec.name}: ${error.message}`);
-        }),
+      apps.map((spec) =>
+        waitReady(`http://127.0.0.1:${spec.port}/readyz`, () => stopping, 60_000).catch(
+          (error: Error) => {
+            throw new Error(`${spec.name}: ${error.message}`);
+          },
+        ),
       ),
     );
   } catch (error) {

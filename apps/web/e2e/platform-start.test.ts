@@ -52,6 +52,10 @@ describe('npm start', () => {
       COLLAB_PORT: await freePort(),
       WORKERS_PORT: await freePort(),
       WEB_PORT: await freePort(),
+      API_METRICS_PORT: await freePort(),
+      COLLAB_METRICS_PORT: await freePort(),
+      WORKERS_METRICS_PORT: await freePort(),
+      WEB_METRICS_PORT: await freePort(),
     };
     const child = spawn(process.execPath, ['scripts/start.ts'], {
       cwd: ROOT,
