@@ -20,6 +20,11 @@ import {
   type CompactorStats,
 } from './storage/compactor.ts';
 import { createUpdateLog, type UpdateLogStats } from './storage/update-log.ts';
+import { createCollabMetrics } from './telemetry/collab-metrics.ts';
+import { countClientSockets } from './telemetry/count-client-sockets.ts';
+import { countSocketRefusals } from './telemetry/count-socket-refusals.ts';
+import { countThrottled } from './telemetry/count-throttled.ts';
+import { traceCompactions } from './telemetry/traced-compactor.ts';
 import { createConnectionThrottle } from './ws/connection-throttle.ts';
 import { attachWebSocket } from './ws/attach-websocket.ts';
 
@@ -59,15 +64,20 @@ export async function createCollabServer(
   const log = deps.log.child({ node: options.nodeId });
   const retry = options.storeRetry;
   const updateLog = createUpdateLog(deps.orm, retry, log);
-  const compactor = createCompactor({
-    orm: deps.orm,
-    redis: deps.redis,
-    redisPrefix: deps.redisPrefix,
-    nodeId: options.nodeId,
-    leaseMs: options.compaction.leaseMs,
-    retry,
-    log,
-  });
+  // Spans need no set-up (the tracer is a proxy); instruments are made here, once the SDK runs.
+  const metrics = createCollabMetrics();
+  const compactor = traceCompactions(
+    createCompactor({
+      orm: deps.orm,
+      redis: deps.redis,
+      redisPrefix: deps.redisPrefix,
+      nodeId: options.nodeId,
+      leaseMs: options.compaction.leaseMs,
+      retry,
+      log,
+    }),
+    metrics,
+  );
   const revocations = new AccessRevocationExtension({
     redis: deps.redis,
     redisPrefix: deps.redisPrefix,
@@ -92,7 +102,10 @@ export async function createCollabServer(
         nodeId: options.nodeId,
         disconnectDelayMs: options.redisDisconnectDelayMs,
       }),
-      new LimitsExtension({ maxConnectionsPerDocument: options.maxConnectionsPerDocument }),
+      new LimitsExtension({
+        maxConnectionsPerDocument: options.maxConnectionsPerDocument,
+        metrics,
+      }),
       new AuthExtension({
         orm: deps.orm,
         redis: deps.redis,
@@ -101,6 +114,7 @@ export async function createCollabServer(
         log,
         retry,
         tokenRefreshLeadSeconds: options.tokenRefreshLeadSeconds,
+        metrics,
       }),
       revocations,
       new PersistenceExtension({
@@ -110,10 +124,15 @@ export async function createCollabServer(
         compactor,
         retry,
         compaction: options.compaction,
+        metrics,
       }),
       idleJobs,
       sentimentRelay,
     ],
+  });
+  metrics.observe({
+    connections: () => countClientSockets(hocuspocus),
+    documents: () => hocuspocus.getDocumentsCount(),
   });
   await revocations.start();
   await sentimentRelay.start();
@@ -129,8 +148,8 @@ export async function createCollabServer(
     hocuspocus,
   });
   const httpServer = createServer(getRequestListener(app.fetch));
-  const throttle = createConnectionThrottle(options.connectionAttempts);
-  const gateway = attachWebSocket(httpServer, hocuspocus, {
+  const throttle = countThrottled(createConnectionThrottle(options.connectionAttempts), metrics);
+  const gateway = attachWebSocket(httpServer, countSocketRefusals(hocuspocus, metrics), {
     maxMessageBytes: options.maxMessageBytes,
     throttle,
     log,
@@ -167,6 +186,7 @@ export async function createCollabServer(
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     httpServer.closeAllConnections();
     await httpClosed;
+    metrics.stop();
     log.info(updateLog.stats, 'collab node closed');
   }
 

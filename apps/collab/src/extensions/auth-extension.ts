@@ -1,4 +1,4 @@
-import { Forbidden, Unauthorized } from '@hocuspocus/common';
+import { Forbidden, Unauthorized, type CloseEvent } from '@hocuspocus/common';
 import type {
   Connection,
   Extension,
@@ -17,6 +17,8 @@ import { closeSocket, openConnections } from '../connections.ts';
 import type { CollabContext } from '../deps.ts';
 import { parsePageDocumentName } from '../document-name.ts';
 import { retryTransient, type RetryPolicy } from '../storage/transient-db-error.ts';
+import type { CollabMetrics } from '../telemetry/collab-metrics.ts';
+import { REFUSAL_REASON_ATTRIBUTE, withCollabSpan } from '../telemetry/collab-span.ts';
 
 export interface AuthExtensionDeps {
   orm: MikroORM;
@@ -27,6 +29,11 @@ export interface AuthExtensionDeps {
   retry: RetryPolicy;
   /** Ask for a fresh token this long before the current one expires. */
   tokenRefreshLeadSeconds: number;
+  metrics: CollabMetrics;
+}
+
+function isCloseEvent(error: unknown): error is CloseEvent {
+  return typeof error === 'object' && error !== null && 'code' in error && 'reason' in error;
 }
 
 /** How often open connections are checked for tokens about to expire. */
@@ -58,11 +65,24 @@ export class AuthExtension implements Extension<CollabContext> {
     this.sweep.unref();
   }
 
-  async onAuthenticate({
+  /** Traced as `collab authenticate`; a refusal is counted and recorded on the span with its reason. */
+  onAuthenticate(payload: onAuthenticatePayload<CollabContext>) {
+    return withCollabSpan('collab authenticate', payload.documentName, async (span) => {
+      try {
+        return await this.authorize(payload);
+      } catch (error) {
+        if (isCloseEvent(error))
+          span.setAttribute(REFUSAL_REASON_ATTRIBUTE, this.deps.metrics.countRefusal(error));
+        throw error;
+      }
+    });
+  }
+
+  private async authorize({
     token,
     documentName,
     connectionConfig,
-  }: onAuthenticatePayload<CollabContext>) {
+  }: onAuthenticatePayload<CollabContext>): Promise<CollabContext> {
     const pageId = parsePageDocumentName(documentName);
     if (pageId === null) throw refusal(Forbidden, 'not-found');
     try {

@@ -2,6 +2,7 @@ import { ResetConnection } from '@hocuspocus/common';
 import type { Extension, onConnectPayload } from '@hocuspocus/server';
 import { refusal } from '../close-events.ts';
 import type { CollabContext } from '../deps.ts';
+import type { CollabMetrics } from '../telemetry/collab-metrics.ts';
 
 /**
  * Per-document limits enforced by Hocuspocus hooks: at most `maxConnectionsPerDocument`
@@ -11,15 +12,19 @@ import type { CollabContext } from '../deps.ts';
 export class LimitsExtension implements Extension<CollabContext> {
   extensionName = 'limits';
   private readonly maxConnectionsPerDocument: number;
+  private readonly metrics: CollabMetrics;
 
-  constructor(options: { maxConnectionsPerDocument: number }) {
+  constructor(options: { maxConnectionsPerDocument: number; metrics: CollabMetrics }) {
     this.maxConnectionsPerDocument = options.maxConnectionsPerDocument;
+    this.metrics = options.metrics;
   }
 
   async onConnect({ documentName, instance }: onConnectPayload<CollabContext>) {
     const document = instance.documents.get(documentName);
     if (document && document.getConnectionsCount() >= this.maxConnectionsPerDocument) {
-      throw refusal(ResetConnection, 'too-many-connections');
+      const refused = refusal(ResetConnection, 'too-many-connections');
+      this.metrics.countRefusal(refused);
+      throw refused;
     }
   }
 }

@@ -4,6 +4,7 @@ import type {
   beforeSyncPayload,
   onLoadDocumentPayload,
 } from '@hocuspocus/server';
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { MikroORM } from '@pluma/db';
 import type { Logger } from '@pluma/telemetry/logger';
 import * as Y from 'yjs';
@@ -15,6 +16,8 @@ import { applyStoredUpdates, measureLog, readStoredDocument } from '../storage/d
 import type { RetryPolicy } from '../storage/transient-db-error.ts';
 import type { UpdateLog } from '../storage/update-log.ts';
 import { isWellFormedUpdate } from '../storage/update-validity.ts';
+import type { CollabMetrics } from '../telemetry/collab-metrics.ts';
+import { withCollabSpan } from '../telemetry/collab-span.ts';
 
 /** y-protocols sync message types, as beforeSync reports them. */
 const SYNC_STEP_2 = 1;
@@ -27,6 +30,7 @@ export interface PersistenceExtensionDeps {
   compactor: Compactor;
   retry: RetryPolicy;
   compaction: { maxLogRows: number; maxLogBytes: number };
+  metrics: CollabMetrics;
 }
 
 /**
@@ -50,11 +54,13 @@ export class PersistenceExtension implements Extension<CollabContext> {
     this.deps = deps;
   }
 
-  async onLoadDocument({ document, documentName }: onLoadDocumentPayload<CollabContext>) {
-    const stored = await readStoredDocument(this.deps.orm, documentName, this.deps.retry);
-    applyStoredUpdates(document, stored.updates, this.deps.log, documentName);
-    this.logSizes.set(documentName, { rows: stored.logRows, bytes: stored.logBytes });
-    this.maybeCompact(documentName);
+  onLoadDocument({ document, documentName }: onLoadDocumentPayload<CollabContext>) {
+    return withCollabSpan('collab load', documentName, async () => {
+      const stored = await readStoredDocument(this.deps.orm, documentName, this.deps.retry);
+      applyStoredUpdates(document, stored.updates, this.deps.log, documentName);
+      this.logSizes.set(documentName, { rows: stored.logRows, bytes: stored.logBytes });
+      this.maybeCompact(documentName);
+    });
   }
 
   async beforeSync({
@@ -71,6 +77,7 @@ export class PersistenceExtension implements Extension<CollabContext> {
       closeSocket(connection, MalformedMessage);
       throw MalformedMessage;
     }
+    if (type === SYNC_UPDATE) this.deps.metrics.countUpdate();
     // The client's SyncStep2 on (re)connect often holds nothing new: no row for it, unless
     // earlier updates of this document are still waiting to be stored (see below).
     const pending = this.unstored.get(documentName) ?? [];
@@ -89,10 +96,7 @@ export class PersistenceExtension implements Extension<CollabContext> {
     // later update that builds on them is stored without them.
     const batch = nothingNew ? pending : [...pending, payload];
     try {
-      await this.deps.updateLog.append(
-        documentName,
-        batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch),
-      );
+      await this.append(documentName, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
     } catch {
       if (type === SYNC_UPDATE)
         this.unstored.set(documentName, [...(this.unstored.get(documentName) ?? []), payload]);
@@ -120,14 +124,32 @@ export class PersistenceExtension implements Extension<CollabContext> {
     this.unstored.delete(documentName);
     // Reopened meanwhile (a quick reconnect): it is compacted when it unloads again.
     if (instance.documents.has(documentName)) return;
-    try {
-      await this.deps.compactor.compact(documentName);
-    } catch (error) {
-      this.deps.log.error(
-        { err: error, documentName },
-        'compaction on unload failed; the log stays and is read on load',
-      );
-    }
+    await withCollabSpan('collab unload', documentName, async (span) => {
+      try {
+        await this.deps.compactor.compact(documentName);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: 'compaction on unload failed' });
+        this.deps.log.error(
+          { err: error, documentName },
+          'compaction on unload failed; the log stays and is read on load',
+        );
+      }
+    });
+  }
+
+  /**
+   * The durable append, traced as `collab append` (the INSERT's span nests under it) and timed
+   * into the append histogram: one span, one timer and one histogram sample per append.
+   */
+  private append(documentName: string, update: Uint8Array): Promise<void> {
+    return withCollabSpan('collab append', documentName, async () => {
+      const started = performance.now();
+      try {
+        await this.deps.updateLog.append(documentName, update);
+      } finally {
+        this.deps.metrics.recordAppend((performance.now() - started) / 1000);
+      }
+    });
   }
 
   /** Starts a background compaction when the log passed a threshold (never on the edit's path). */
