@@ -118,7 +118,7 @@ variable "jwt_secret" {
 }
 
 variable "smtp_url" {
-  description = "SMTP server of the workers (SMTP_URL), e.g. smtps://user:password@smtp.example.org:465."
+  description = "SMTP server of the workers (SMTP_URL): smtp:// or smtps:// URL with the user and password in it."
   type        = string
   sensitive   = true
 }

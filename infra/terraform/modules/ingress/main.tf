@@ -22,17 +22,19 @@ locals {
     var.cluster_issuer == "" ? {} : { "cert-manager.io/cluster-issuer" = var.cluster_issuer },
   )
 
+  # WebSocket upgrade is on by default in ingress-nginx; idle editors must not be cut off.
+  websocket_annotations = {
+    "nginx.ingress.kubernetes.io/proxy-http-version" = "1.1"
+    "nginx.ingress.kubernetes.io/proxy-read-timeout" = "3600"
+    "nginx.ingress.kubernetes.io/proxy-send-timeout" = "3600"
+    # socket.io long-polling falls back to plain HTTP requests; keep a client on one api pod.
+    "nginx.ingress.kubernetes.io/affinity"            = "cookie"
+    "nginx.ingress.kubernetes.io/session-cookie-name" = "pluma-route"
+  }
+
   annotations = {
-    http = local.common_annotations
-    realtime = merge(local.common_annotations, {
-      # WebSocket upgrade is on by default in ingress-nginx; idle editors must not be cut off.
-      "nginx.ingress.kubernetes.io/proxy-http-version" = "1.1"
-      "nginx.ingress.kubernetes.io/proxy-read-timeout" = "3600"
-      "nginx.ingress.kubernetes.io/proxy-send-timeout" = "3600"
-      # socket.io long-polling falls back to HTTP; keep a client on one API pod.
-      "nginx.ingress.kubernetes.io/affinity"            = "cookie"
-      "nginx.ingress.kubernetes.io/session-cookie-name" = "pluma-route"
-    })
+    http     = local.common_annotations
+    realtime = merge(local.common_annotations, local.websocket_annotations)
   }
 }
 
