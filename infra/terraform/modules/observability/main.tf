@@ -7,6 +7,12 @@ locals {
   dashboards_dir    = "${local.observability_dir}/grafana/dashboards"
   collector_file    = "${local.observability_dir}/otel-collector/config.yaml"
   dashboards        = fileset(local.dashboards_dir, "*.json")
+
+  # The compose configuration, less its own-metrics section: the chart configures that per pod.
+  collector_config = yamldecode(file(local.collector_file))
+  collector_config_in_cluster = merge(local.collector_config, {
+    service = { for key, value in local.collector_config.service : key => value if key != "telemetry" }
+  })
 }
 
 resource "kubernetes_namespace_v1" "observability" {
@@ -165,8 +171,8 @@ resource "kubernetes_service_v1" "jaeger" {
   }
 }
 
-# The collector runs the repository's configuration unchanged: its Jaeger exporter reaches the
-# "jaeger" Service above in the same namespace.
+# The collector runs the repository's configuration (merged over the chart's defaults): its Jaeger
+# exporter reaches the "jaeger" Service above in the same namespace.
 resource "helm_release" "otel_collector" {
   name       = "otel-collector"
   repository = "https://open-telemetry.github.io/opentelemetry-helm-charts"
@@ -183,7 +189,7 @@ resource "helm_release" "otel_collector" {
       tag        = var.otel_collector_image_tag
     }
     command = { name = "otelcol-contrib" }
-    config  = yamldecode(file(local.collector_file))
+    config  = local.collector_config_in_cluster
     ports = {
       prom-exporter = {
         enabled       = true
