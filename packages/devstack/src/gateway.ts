@@ -27,6 +27,10 @@ export function routeOf(path: string): 'api' | 'collab' | 'web' | 'mail' {
  */
 export function createGateway(targets: GatewayTargets): Server {
   const proxy = createProxyServer({ xfwd: true, ws: true });
+  // http-proxy-3 re-throws an 'error' nobody listens to: a browser resetting one WebSocket
+  // (a tab closed, ECONNRESET) would bring the whole local platform down. That socket is gone
+  // either way; the per-request callbacks below answer the cases that have someone to answer.
+  proxy.on('error', () => undefined);
   const unavailable = (res: ServerResponse | Duplex, name: string) => {
     if ('writeHead' in res) {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
