@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { pingDatabase } from '@pluma/db';
 import { createHealthRoutes } from '@pluma/runtime';
+import { httpServerMetrics } from '@pluma/telemetry/http-metrics';
 import type { ApiDeps } from './deps.ts';
 import { createErrorHandler, notFound } from './http/on-error.ts';
 import { requestContext } from './http/auth-middleware.ts';
@@ -27,6 +28,8 @@ import { createSearchRoutes } from './routes/search/search.routes.ts';
 /** The API as a Hono app, testable with `app.request()` and no port. */
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  // First, so it times the whole request and sees the final status.
+  app.use(httpServerMetrics());
   app.onError(createErrorHandler(deps.log));
   app.notFound(notFound);
 

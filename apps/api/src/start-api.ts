@@ -6,18 +6,21 @@ import { createJobProducer } from '@pluma/queue';
 import { closeServer, connectRedis, createShutdown, listen } from '@pluma/runtime';
 import { createObjectStore, ensureBucket } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
+import type { Telemetry } from '@pluma/telemetry/node';
 import { createApp } from './app.ts';
 import { attachRealtimeGateway } from './realtime/realtime-gateway.ts';
 
 /** Builds the API's dependencies, checks each is reachable, then serves until a signal. */
 export async function startApi(
   config: Readonly<ApiConfig>,
-  telemetry: { shutdown(): Promise<void> },
+  telemetry: Pick<Telemetry, 'shutdown' | 'metricsPort'>,
 ) {
   const log = createLogger({ service: 'api', level: config.LOG_LEVEL });
   const shutdown = createShutdown(log);
   shutdown.exitOnSignals();
   shutdown.add('flush telemetry', () => telemetry.shutdown(), 'telemetry');
+  if (telemetry.metricsPort !== undefined)
+    log.info({ port: telemetry.metricsPort, host: config.API_HOST }, 'metrics listening');
   try {
     const orm = await createOrm({
       url: config.DATABASE_URL,

@@ -1,15 +1,27 @@
 // Start order: config -> telemetry -> server -> listen -> shutdown (STYLE.md).
 import { CollabConfigSchema, loadConfig } from '@pluma/config';
-import { runMain } from '@pluma/runtime';
 import { startTelemetry } from '@pluma/telemetry/node';
 
-runMain('collab', async () => {
+// Telemetry starts before anything it instruments is imported, @pluma/runtime included (it loads
+// node-redis). A bad configuration is reported by runMain, like any start-up error.
+const booting = (async () => {
   const config = loadConfig(CollabConfigSchema);
-  const telemetry = startTelemetry({
+  const telemetry = await startTelemetry({
     serviceName: 'pluma-collab',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     instanceId: config.OTEL_SERVICE_INSTANCE_ID,
+    metrics:
+      config.METRICS_PORT === undefined
+        ? undefined
+        : { port: config.METRICS_PORT, host: config.COLLAB_HOST },
   });
+  return { config, telemetry };
+})();
+booting.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+
+const { runMain } = await import('@pluma/runtime');
+runMain('collab', async () => {
+  const { config, telemetry } = await booting;
   // Everything instrumented is imported after telemetry has started.
   const { startCollab } = await import('./start-collab.ts');
   await startCollab(config, telemetry);

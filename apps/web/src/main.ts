@@ -1,14 +1,28 @@
 // The web app's server: serves the built SPA (apps/web/dist) and /healthz, /readyz.
 import { WebConfigSchema, loadConfig } from '@pluma/config';
-import { runMain } from '@pluma/runtime';
 import { startTelemetry } from '@pluma/telemetry/node';
 
-runMain('web', async () => {
+// Telemetry starts before anything it instruments is imported, @pluma/runtime included (it loads
+// node-redis). A bad configuration is reported by runMain, like any start-up error.
+const booting = (async () => {
   const config = loadConfig(WebConfigSchema);
-  const telemetry = startTelemetry({
+  const telemetry = await startTelemetry({
     serviceName: 'pluma-web',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    instanceId: config.OTEL_SERVICE_INSTANCE_ID,
+    metrics:
+      config.METRICS_PORT === undefined
+        ? undefined
+        : { port: config.METRICS_PORT, host: config.WEB_HOST },
   });
+  return { config, telemetry };
+})();
+booting.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+
+const { runMain } = await import('@pluma/runtime');
+runMain('web', async () => {
+  const { config, telemetry } = await booting;
+  // Everything instrumented is imported after telemetry has started.
   const { startWeb } = await import('./server/start-web.ts');
   await startWeb(config, telemetry);
 });

@@ -12,6 +12,7 @@ import {
 } from '@pluma/runtime';
 import { createObjectStore } from '@pluma/storage';
 import { createLogger } from '@pluma/telemetry/logger';
+import type { Telemetry } from '@pluma/telemetry/node';
 import { createJobProducer } from '@pluma/queue';
 import { createCsvIngestWorker } from './jobs/csv-ingest/csv-ingest.worker.ts';
 import { createEmailWorker } from './jobs/email/email.worker.ts';
@@ -20,16 +21,19 @@ import { createFanoutWorker } from './jobs/notifications-fanout/notifications-fa
 import { createNotifierIngestEvents } from './notifications/notifier-ingest-events.ts';
 import { createSentimentWorker } from './jobs/sentiment/sentiment.worker.ts';
 import { createSearchIndexWorker } from './jobs/search-index/search-index.worker.ts';
+import { observeQueueDepth } from './telemetry/queue-depth-metrics.ts';
 
 /** Starts the background tier: its dependencies, its processors, and a health server for probes. */
 export async function startWorkers(
   config: Readonly<WorkersConfig>,
-  telemetry: { shutdown(): Promise<void> },
+  telemetry: Pick<Telemetry, 'shutdown' | 'metricsPort'>,
 ) {
   const log = createLogger({ service: 'workers', level: config.LOG_LEVEL });
   const shutdown = createShutdown(log);
   shutdown.exitOnSignals();
   shutdown.add('flush telemetry', () => telemetry.shutdown(), 'telemetry');
+  if (telemetry.metricsPort !== undefined)
+    log.info({ port: telemetry.metricsPort, host: config.WORKERS_HOST }, 'metrics listening');
   try {
     const orm = await createOrm({
       url: config.DATABASE_URL,
@@ -73,6 +77,7 @@ export async function startWorkers(
     // CSV ingestion enqueues its result e-mail and tells the uploader live (upload.progress, upload.done).
     const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
     shutdown.add('close job producer', () => jobs.close());
+    shutdown.add('stop observing queue depth', observeQueueDepth(jobs, log), 'drain');
     // Stores notifications and emits them through the API nodes' socket.io Redis adapter.
     const notifier = createNotifier(redis, config.REDIS_PREFIX + config.SOCKET_IO_REDIS_KEY);
     const fanoutWorker = createFanoutWorker({ orm, notifier, jobs, log }, queue);

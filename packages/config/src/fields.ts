@@ -28,6 +28,15 @@ export const port = (fallback: number) =>
     .max(65535, { error: 'must be between 0 and 65535' })
     .default(fallback);
 
+/** An optional TCP port: unset means "do not listen", 0 "any free port". */
+export const optionalPort = () =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be between 0 and 65535' })
+    .max(65535, { error: 'must be between 0 and 65535' })
+    .optional();
+
 export const requiredString = z.string({ error: 'is required' }).min(1, { error: 'is required' });
 
 export const logLevel = z

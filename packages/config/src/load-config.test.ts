@@ -58,4 +58,12 @@ describe('loadConfig', () => {
     const config = loadConfig(ApiConfigSchema, { ...valid, DATABASE_READ_URL: '' });
     expect(config.DATABASE_READ_URL).toBeUndefined();
   });
+
+  it('serves no metrics unless METRICS_PORT is set; 0 asks for any free port', () => {
+    expect(loadConfig(ApiConfigSchema, valid).METRICS_PORT).toBeUndefined();
+    expect(loadConfig(CollabConfigSchema, { ...valid, METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
+    expect(loadConfig(ApiConfigSchema, { ...valid, METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    const error = errorOf(() => loadConfig(ApiConfigSchema, { ...valid, METRICS_PORT: 'x' }));
+    expect(error.variables).toEqual(['METRICS_PORT']);
+  });
 });

@@ -4,6 +4,7 @@ import {
   jwtSecret,
   logLevel,
   optionalUrl,
+  optionalPort,
   port,
   requiredString,
   urlOf,
@@ -14,6 +15,8 @@ const common = {
   LOG_LEVEL: logLevel,
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl('http:', 'https:'),
   OTEL_SERVICE_INSTANCE_ID: z.string().optional(),
+  /** Prometheus `/metrics` on its own port, bound to the app's host; unset: no metrics server. */
+  METRICS_PORT: optionalPort(),
 };
 
 const database = {

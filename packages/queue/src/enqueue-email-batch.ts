@@ -1,5 +1,6 @@
 import { EmailSendJobSchema, JOBS, type EmailSendJob } from './jobs.ts';
 import type { JobProducer } from './job-producer.ts';
+import { sendTraced } from './job-telemetry.ts';
 
 /** One mail of a batch and the job id that makes enqueueing it again a no-op. */
 export interface BatchedEmail {
@@ -17,11 +18,14 @@ export async function enqueueEmailBatch(
   emails: readonly BatchedEmail[],
 ): Promise<void> {
   if (emails.length === 0) return;
-  await producer.queue(JOBS['email.send'].queue).addBulk(
-    emails.map(({ jobId, email }) => ({
-      name: 'email.send',
-      data: EmailSendJobSchema.parse(email),
-      opts: { jobId, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 24 * 3600 } },
-    })),
+  const queue = JOBS['email.send'].queue;
+  await sendTraced(queue, 'email.send', (withTrace) =>
+    producer.queue(queue).addBulk(
+      emails.map(({ jobId, email }) => ({
+        name: 'email.send',
+        data: withTrace(EmailSendJobSchema.parse(email)),
+        opts: { jobId, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 24 * 3600 } },
+      })),
+    ),
   );
 }

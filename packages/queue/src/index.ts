@@ -42,3 +42,5 @@ export type { BatchedEmail } from './enqueue-email-batch.ts';
 export { SearchIndexJobSchema } from './jobs.ts';
 export type { SearchIndexJob } from './jobs.ts';
 export { enqueueSearchIndex } from './enqueue-search-index.ts';
+export { processTraced, sendTraced } from './job-telemetry.ts';
+export type { JobTraceCarrier } from './job-telemetry.ts';

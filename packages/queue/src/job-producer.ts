@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { JOBS, type JobName, type JobPayload, type QueueName } from './jobs.ts';
+import { sendTraced } from './job-telemetry.ts';
 
 export interface JobProducerOptions {
   /** redis:// URL of the Redis the workers read from. */
@@ -51,8 +52,13 @@ export function createJobProducer(options: JobProducerOptions): JobProducer {
     async enqueue(name, data, jobOptions) {
       const contract = JOBS[name];
       const payload = contract.schema.parse(data);
-      const job = await queueOf(contract.queue).add(name, payload, jobOptions);
-      return job.id;
+      return sendTraced(
+        contract.queue,
+        name,
+        async (withTrace) =>
+          (await queueOf(contract.queue).add(name, withTrace(payload), jobOptions)).id,
+        (id) => id,
+      );
     },
     queue: queueOf,
     async close() {

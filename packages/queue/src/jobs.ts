@@ -92,8 +92,8 @@ export type EmailSendJob = z.infer<typeof EmailSendJobSchema>;
 export type EmailKind = EmailSendJob['kind'];
 
 /**
- * `csv.ingest`: ingest an uploaded CSV (already in S3) into its data set. `traceparent` is the W3C
- * trace context of the request that enqueued it, so the worker's span continues that trace.
+ * `csv.ingest`: ingest an uploaded CSV (already in S3) into its data set. Trace context travels in
+ * `_trace` (see job-telemetry.ts) like every job's; `traceparent` is where older jobs carried it.
  */
 export const CsvIngestJobSchema = z.object({
   uploadId: z.number().int().positive(),

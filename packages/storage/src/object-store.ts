@@ -1,5 +1,6 @@
 import { Client } from 'minio';
 import { StartupError, describeEndpoint, reasonOf } from '@pluma/runtime';
+import { traceS3Client } from './trace-s3-client.ts';
 
 export interface ObjectStoreOptions {
   endpoint: string;
@@ -28,6 +29,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     region: options.region ?? 'us-east-1',
     pathStyle: true,
   });
+  traceS3Client(client, url.host);
   return {
     client,
     bucket: options.bucket,

@@ -13,8 +13,6 @@ export interface ReceiveUploadInput {
   /** Content-Length, when the client sent one. */
   declaredBytes: number | undefined;
   maxBytes: number;
-  /** W3C trace context of the request, carried into the job. */
-  traceparent?: string | undefined;
 }
 
 export function describeBytes(bytes: number): string {
@@ -74,10 +72,8 @@ export async function receiveUpload(
   upload.queuedAt = new Date();
   await em.flush();
   try {
-    await enqueueCsvIngest(jobs, {
-      uploadId: upload.id,
-      ...(input.traceparent ? { traceparent: input.traceparent } : {}),
-    });
+    // The producer carries this request's trace context into the job (`_trace`).
+    await enqueueCsvIngest(jobs, { uploadId: upload.id });
   } catch (error) {
     await fail('The file arrived but could not be queued for ingestion; upload it again.');
     throw new AppError(

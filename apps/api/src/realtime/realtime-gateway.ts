@@ -6,6 +6,7 @@ import { AppError } from '@pluma/errors';
 import { userRoom } from '@pluma/notify';
 import type { ApiDeps } from '../deps.ts';
 import { authenticate } from '../http/auth-middleware.ts';
+import { observeConnectedClients } from './connected-clients-metric.ts';
 import { socketIoKey } from './socket-io-key.ts';
 
 /** What the gateway remembers about a socket's sign-in. */
@@ -81,6 +82,8 @@ export async function attachRealtimeGateway(
     );
   });
 
+  const stopObserving = observeConnectedClients(io);
+
   io.on('connection', (socket: Socket) => {
     const { userId } = socket.data as SocketData;
     void socket.join(userRoom(userId));
@@ -114,6 +117,7 @@ export async function attachRealtimeGateway(
     async close() {
       if (closed) return;
       closed = true;
+      stopObserving();
       io.local.disconnectSockets(true);
       await sub.unsubscribe(revocations).catch(() => undefined);
       // io.close() would also close the HTTP server, which start-api closes in its own step.

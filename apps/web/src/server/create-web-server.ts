@@ -3,10 +3,12 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createHealthRoutes } from '@pluma/runtime';
+import { httpServerMetrics } from '@pluma/telemetry/http-metrics';
 
 /** Serves the built single-page app from `distDir` (index.html for every unknown path) plus health probes. */
 export function createWebServer(distDir: string): Hono {
   const app = new Hono();
+  app.use(httpServerMetrics());
   app.route(
     '/',
     createHealthRoutes('web', {

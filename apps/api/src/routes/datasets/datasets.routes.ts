@@ -11,7 +11,6 @@ import { limitBody } from '../../http/json-body-limit.ts';
 import { problemResponses } from '../../http/problem-responses.ts';
 import { validationHook } from '../../http/validation-hook.ts';
 import { UploadAcceptedSchema } from '../uploads/uploads.schema.ts';
-import { currentTraceparent } from './trace-context.ts';
 import {
   DatasetParamsSchema,
   InsertRowsBodySchema,
@@ -102,7 +101,6 @@ export function createDatasetsRoutes(deps: ApiDeps) {
       body: c.req.raw.body,
       declaredBytes: length === undefined || !/^\d+$/.test(length) ? undefined : Number(length),
       maxBytes: deps.config.UPLOAD_MAX_BYTES,
-      traceparent: currentTraceparent(),
     });
     c.header('location', `/v1/uploads/${upload.id}`);
     return c.json(

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, propagation, trace } from '@opentelemetry/api';
+import { trace, type Counter } from '@opentelemetry/api';
 import { UnrecoverableError, type Job } from 'bullmq';
 import {
   Upload,
@@ -18,6 +18,7 @@ import type { ObjectStore } from '@pluma/storage';
 import type { Logger } from '@pluma/telemetry/logger';
 import { ingestCsv, type PreparedBatch } from './ingest-csv.ts';
 import { IngestFailure } from './ingest-failure.ts';
+import { ingestRowsCounter } from '../../telemetry/ingest-metrics.ts';
 import type { IngestEvents, UploadEvent } from './ingest-events.ts';
 
 export interface CsvIngestDeps {
@@ -33,37 +34,26 @@ export interface CsvIngestDeps {
 
 const NO_REFERENCES: References = { departments: new Set(), jobs: new Set() };
 const PROGRESS_EVERY_MS = 500;
-const tracer = trace.getTracer('pluma-workers');
 
 /** Processor of `csv.ingest`: streams the upload from S3 into its data set, resuming after the last committed batch. */
 export function createCsvIngestHandler(deps: CsvIngestDeps) {
+  const rows = ingestRowsCounter();
   return async (job: Job): Promise<BatchTotals> => {
     const parsed = CsvIngestJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('csv.ingest payload is invalid');
-    const { uploadId, traceparent } = parsed.data;
-    // Continue the trace of the request that enqueued the upload.
-    const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
-    const attributes = { 'pluma.upload_id': uploadId, 'messaging.message.id': String(job.id) };
-    return tracer.startActiveSpan(
-      'csv.ingest',
-      { kind: SpanKind.CONSUMER, attributes },
-      parent,
-      async (span) => {
-        try {
-          return await ingestUpload(deps, job, uploadId);
-        } catch (error) {
-          span.recordException(error as Error);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
-    );
+    const { uploadId } = parsed.data;
+    // The job's CONSUMER span (processTraced, continuing the uploading request's trace) is active.
+    trace.getActiveSpan()?.setAttribute('pluma.upload_id', uploadId);
+    return ingestUpload(deps, job, uploadId, rows);
   };
 }
 
-async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Promise<BatchTotals> {
+async function ingestUpload(
+  deps: CsvIngestDeps,
+  job: Job,
+  uploadId: number,
+  rows: Counter,
+): Promise<BatchTotals> {
   const log = deps.log.child({ jobId: job.id, uploadId, attempt: job.attemptsMade + 1 });
   const em = deps.orm.em.fork();
   const upload = await em.findOne(Upload, uploadId, { populate: ['owner'] });
@@ -201,6 +191,9 @@ async function ingestUpload(deps: CsvIngestDeps, job: Job, uploadId: number): Pr
           counts.rowsRead += batch.rowsRead;
           counts.rowsInserted += batch.tuples.length;
           counts.rowsRejected += batch.rejections.length;
+          // Counted once: a batch a retry finds already committed is not written again.
+          rows.add(batch.tuples.length, { outcome: 'accepted' });
+          rows.add(batch.rejections.length, { outcome: 'rejected' });
         }
         report(batch.endByte);
       },

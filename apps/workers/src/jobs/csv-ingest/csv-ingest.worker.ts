@@ -1,5 +1,5 @@
 import { Worker } from 'bullmq';
-import { QUEUE_NAMES } from '@pluma/queue';
+import { QUEUE_NAMES, processTraced } from '@pluma/queue';
 import { createCsvIngestHandler, type CsvIngestDeps } from './csv-ingest.handler.ts';
 
 export interface CsvIngestWorkerOptions {
@@ -17,15 +17,19 @@ export function createCsvIngestWorker(
   deps: CsvIngestDeps,
   options: CsvIngestWorkerOptions,
 ): Worker {
-  const worker = new Worker(QUEUE_NAMES.ingest, createCsvIngestHandler(deps), {
-    connection: { url: options.redisUrl, maxRetriesPerRequest: null },
-    prefix: options.prefix,
-    concurrency: options.concurrency,
-    lockDuration: options.lockMs,
-    stalledInterval: options.lockMs,
-    // A job resumes from its checkpoint, so being picked up again after a crash is safe.
-    maxStalledCount: 3,
-  });
+  const worker = new Worker(
+    QUEUE_NAMES.ingest,
+    processTraced(QUEUE_NAMES.ingest, createCsvIngestHandler(deps)),
+    {
+      connection: { url: options.redisUrl, maxRetriesPerRequest: null },
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      // A job resumes from its checkpoint, so being picked up again after a crash is safe.
+      maxStalledCount: 3,
+    },
+  );
   worker.on('error', (error) => deps.log.error({ err: error }, 'csv ingest worker error'));
   return worker;
 }

@@ -1,5 +1,6 @@
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Transporter } from 'nodemailer';
+import type { SendMailOptions, SentMessageInfo, Transporter } from 'nodemailer';
 import { EmailSendJobSchema } from '@pluma/queue';
 import type { Logger } from '@pluma/telemetry/logger';
 import { renderEmail } from './email-templates.ts';
@@ -12,6 +13,8 @@ export interface EmailHandlerDeps {
   publicUrl: string;
   log: Logger;
 }
+
+const tracer = trace.getTracer('pluma-workers');
 
 /** Connection-level failures nodemailer reports without an SMTP reply: worth another try. */
 const TRANSIENT_CODES = new Set([
@@ -61,7 +64,7 @@ export function createEmailHandler(deps: EmailHandlerDeps) {
     });
     const message = renderEmail(email, deps.publicUrl);
     try {
-      const info = await deps.mailer.sendMail({ from: deps.from, to: email.to, ...message });
+      const info = await sendTraced(deps.mailer, { from: deps.from, to: email.to, ...message });
       log.info({ messageId: info.messageId }, 'email sent');
       return { messageId: String(info.messageId) };
     } catch (error) {
@@ -78,4 +81,29 @@ export function createEmailHandler(deps: EmailHandlerDeps) {
       });
     }
   };
+}
+
+/** `sendMail` in a CLIENT span `email send`; no address goes on it (privacy), the message id does. */
+function sendTraced(
+  mailer: EmailHandlerDeps['mailer'],
+  mail: SendMailOptions,
+): Promise<SentMessageInfo> {
+  return tracer.startActiveSpan(
+    'email send',
+    { kind: SpanKind.CLIENT, attributes: { 'email.transport': 'smtp' } },
+    async (span) => {
+      try {
+        const info = await mailer.sendMail(mail);
+        span.setAttribute('email.message_id', String(info.messageId));
+        return info;
+      } catch (error) {
+        const { code, responseCode } = (error ?? {}) as SmtpError;
+        if (responseCode !== undefined) span.setAttribute('smtp.response_code', responseCode);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: code ?? 'send failed' });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }

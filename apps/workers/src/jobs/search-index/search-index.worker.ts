@@ -1,5 +1,5 @@
 import { Worker } from 'bullmq';
-import { QUEUE_NAMES } from '@pluma/queue';
+import { QUEUE_NAMES, processTraced } from '@pluma/queue';
 import { createSearchIndexHandler, type SearchIndexHandlerDeps } from './search-index.handler.ts';
 
 export interface SearchIndexWorkerOptions {
@@ -14,12 +14,16 @@ export function createSearchIndexWorker(
   deps: SearchIndexHandlerDeps,
   options: SearchIndexWorkerOptions,
 ): Worker {
-  const worker = new Worker(QUEUE_NAMES.search, createSearchIndexHandler(deps), {
-    // Workers block on Redis; BullMQ requires unlimited retries per request for that connection.
-    connection: { url: options.redisUrl, maxRetriesPerRequest: null },
-    prefix: options.prefix,
-    concurrency: options.concurrency,
-  });
+  const worker = new Worker(
+    QUEUE_NAMES.search,
+    processTraced(QUEUE_NAMES.search, createSearchIndexHandler(deps)),
+    {
+      // Workers block on Redis; BullMQ requires unlimited retries per request for that connection.
+      connection: { url: options.redisUrl, maxRetriesPerRequest: null },
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+    },
+  );
   worker.on('error', (error) => deps.log.error({ err: error }, 'search index worker error'));
   worker.on('failed', (job, error) => {
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1))

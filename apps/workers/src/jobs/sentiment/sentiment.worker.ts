@@ -1,5 +1,5 @@
 import { Worker } from 'bullmq';
-import { QUEUE_NAMES } from '@pluma/queue';
+import { QUEUE_NAMES, processTraced } from '@pluma/queue';
 import { createSentimentHandler, type SentimentHandlerDeps } from './sentiment.handler.ts';
 
 export interface SentimentWorkerOptions {
@@ -14,12 +14,16 @@ export function createSentimentWorker(
   deps: SentimentHandlerDeps,
   options: SentimentWorkerOptions,
 ): Worker {
-  const worker = new Worker(QUEUE_NAMES.sentiment, createSentimentHandler(deps), {
-    // Workers block on Redis; BullMQ requires unlimited retries per request for that connection.
-    connection: { url: options.redisUrl, maxRetriesPerRequest: null },
-    prefix: options.prefix,
-    concurrency: options.concurrency,
-  });
+  const worker = new Worker(
+    QUEUE_NAMES.sentiment,
+    processTraced(QUEUE_NAMES.sentiment, createSentimentHandler(deps)),
+    {
+      // Workers block on Redis; BullMQ requires unlimited retries per request for that connection.
+      connection: { url: options.redisUrl, maxRetriesPerRequest: null },
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+    },
+  );
   worker.on('error', (error) => deps.log.error({ err: error }, 'sentiment worker error'));
   worker.on('failed', (job, error) => {
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
