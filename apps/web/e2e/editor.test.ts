@@ -55,18 +55,31 @@ async function createFixture(title: string): Promise<Fixture> {
   };
 }
 
+/** A new page in the fixture's work. */
+async function addPage(fixture: Fixture, title: string): Promise<string> {
+  const page = await fixture.owner.api<{ id: number }>('POST', `/works/${fixture.workId}/pages`, {
+    title,
+  });
+  return `/write/${fixture.workId}/${page.id}`;
+}
+
 /** A fresh browser profile signed in as `account`, showing the editor at `path`. */
-async function openEditor(
-  account: Account,
-  path: string,
-  viewport?: { width: number; height: number },
-): Promise<Page> {
-  const context = await newContext(browser, viewport ? { viewport } : {});
+async function openEditor(account: Account, path: string, title = 'Chapter one'): Promise<Page> {
+  const context = await newContext(browser);
   contexts.push(context);
   const page = await context.newPage();
   await openSignedIn(page, account, path);
-  await page.getByRole('heading', { name: 'Chapter one' }).waitFor();
+  await page.getByRole('heading', { name: title }).waitFor();
   return page;
+}
+
+/**
+ * Closes a writer's browser profile the way a tab is closed: the page leaves first, so its
+ * sockets close cleanly, then the profile goes.
+ */
+async function closeEditor(page: Page) {
+  await page.goto('about:blank');
+  await page.context().close();
 }
 
 const text = (page: Page) => page.getByRole('textbox', { name: 'Page text' });
@@ -83,6 +96,14 @@ async function waitForSaved(page: Page) {
 async function focusEnd(page: Page) {
   await text(page).click();
   await page.keyboard.press('Control+End');
+}
+
+/** Milliseconds from the end of `writer` typing `word` to `reader` showing it. */
+async function peerDelay(writer: Page, reader: Page, word: string): Promise<number> {
+  await writer.keyboard.type(` ${word}`);
+  const typed = Date.now();
+  await text(reader).getByText(word).waitFor();
+  return Date.now() - typed;
 }
 
 describe('collaborative editor', () => {
@@ -107,26 +128,35 @@ describe('collaborative editor', () => {
 
     // The owner writes the first paragraph; the editor starts a second one below it.
     await focusEnd(ownerPage);
-    await ownerPage.keyboard.type('Owner opens. ');
+    await ownerPage.keyboard.type('Owner opens.');
     await text(editorPage).getByText('Owner opens.').waitFor();
     await focusEnd(editorPage);
     await editorPage.keyboard.press('Enter');
 
+    // Both type at the same time, each in their own paragraph.
     const ownerLine = 'The owner writes the opening line of the chapter';
     const editorLine = 'The editor adds a second paragraph at the same time';
-    const started = Date.now();
-    const seenBy = async (page: Page, line: string) => {
-      await text(page).getByText(line).waitFor();
-      return Date.now() - started;
-    };
-    const [, , ownerSawEditor, editorSawOwner] = await Promise.all([
-      ownerPage.keyboard.type(ownerLine, { delay: 15 }),
-      editorPage.keyboard.type(editorLine, { delay: 15 }),
-      seenBy(ownerPage, editorLine),
-      seenBy(editorPage, ownerLine),
+    const typing = Date.now();
+    const [ownerTyped, editorTyped] = await Promise.all([
+      ownerPage.keyboard.type(` ${ownerLine}`, { delay: 10 }).then(() => Date.now()),
+      editorPage.keyboard.type(editorLine, { delay: 10 }).then(() => Date.now()),
     ]);
+    await Promise.all([
+      text(ownerPage).getByText(editorLine).waitFor(),
+      text(editorPage).getByText(ownerLine).waitFor(),
+    ]);
+    const bothSeen = Date.now();
+
+    // Keystroke to peer, a few samples each way while both stay in the page.
+    const samples: number[] = [];
+    for (let i = 1; i <= 3; i += 1) {
+      samples.push(await peerDelay(ownerPage, editorPage, `ownerword${i}`));
+      samples.push(await peerDelay(editorPage, ownerPage, `editorword${i}`));
+    }
     console.log(
-      `[editor e2e] peer text fully visible after start of typing: owner saw editor's line in ${ownerSawEditor} ms, editor saw owner's line in ${editorSawOwner} ms (each line typed at 15 ms/key, ~${ownerLine.length * 15} ms of typing)`,
+      `[editor e2e] concurrent typing took ${ownerTyped - typing} ms (owner) and ${editorTyped - typing} ms (editor); ` +
+        `both lines shown on the other side ${bothSeen - Math.max(ownerTyped, editorTyped)} ms after the last key; ` +
+        `word typed to peer showing it: ${samples.join(', ')} ms`,
     );
 
     // Each sees the other's caret, labelled with the other's name.
@@ -140,11 +170,11 @@ describe('collaborative editor', () => {
 
     await Promise.all([waitForSaved(ownerPage), waitForSaved(editorPage)]);
     await editorPage.reload();
-    await text(editorPage).getByText(ownerLine).waitFor();
-    await text(editorPage).getByText(editorLine).waitFor();
-    await text(editorPage).getByText('Owner opens.').waitFor();
-    await ownerPage.context().close();
-    await editorPage.context().close();
+    for (const line of ['Owner opens.', ownerLine, editorLine, 'ownerword3', 'editorword3']) {
+      await text(editorPage).getByText(line).waitFor();
+    }
+    await closeEditor(ownerPage);
+    await closeEditor(editorPage);
   });
 
   it('lets a viewer read the page but not type into it', async () => {
@@ -160,6 +190,104 @@ describe('collaborative editor', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Backspace');
     expect(await text(page).innerText()).toBe(before);
-    await page.context().close();
+    await closeEditor(page);
+  });
+
+  it('keeps writing through a collab crash: Offline — changes kept, then Saved again with nothing lost', async () => {
+    const path = await addPage(fixture, 'Crash course');
+    const page = await openEditor(fixture.editor, path, 'Crash course');
+    await waitForSaved(page);
+    await focusEnd(page);
+    await page.keyboard.type('Written before the crash.');
+    await waitForSaved(page);
+
+    process.kill(await currentPid('collab'), 'SIGKILL');
+    await saveStatus(page).filter({ hasText: 'Offline — changes kept' }).waitFor();
+    await page.keyboard.type(' Written while the server was down.');
+    await saveStatus(page)
+      .filter({ hasText: 'Offline — changes kept; they will be saved when the connection is back' })
+      .waitFor();
+
+    // npm start restarts collab; the provider reconnects and sends what it kept.
+    await saveStatus(page)
+      .filter({ hasText: /^Saved$/ })
+      .waitFor({ timeout: 60_000 });
+    // The writer leaves; a fresh profile with an empty document reads the page from the server.
+    await closeEditor(page);
+    const reader = await openEditor(fixture.owner, path, 'Crash course');
+    await waitForSaved(reader);
+    await text(reader).getByText('Written before the crash.').waitFor();
+    await text(reader).getByText('Written while the server was down.').waitFor();
+    await closeEditor(reader);
+  });
+
+  it('names a version, shows it, and restores it after confirmation', async () => {
+    const path = await addPage(fixture, 'Endings');
+    const page = await openEditor(fixture.owner, path, 'Endings');
+    await waitForSaved(page);
+    await focusEnd(page);
+    await page.keyboard.type('The first draft of the ending.');
+    await waitForSaved(page);
+
+    await page.getByRole('button', { name: 'Version history' }).click();
+    await page.getByText('No named versions yet').waitFor();
+    await page.getByLabel('Version name').fill('First draft');
+    await page.getByRole('button', { name: 'Save version' }).click();
+    const versions = page.getByRole('list', { name: 'Versions, newest first' });
+    await versions.getByText('First draft').waitFor();
+
+    await text(page).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('A completely different ending.');
+    await waitForSaved(page);
+
+    await page.getByRole('button', { name: 'View “First draft”' }).click();
+    const preview = page.getByRole('document', { name: 'Text of version “First draft”' });
+    await preview.getByText('The first draft of the ending.').waitFor();
+    await page.getByRole('button', { name: 'Close version' }).click();
+
+    await page.getByRole('button', { name: 'Restore “First draft”' }).click();
+    await page.getByRole('button', { name: 'Restore this version' }).click();
+    await page.getByText('Restored “First draft”.').waitFor();
+    await text(page).getByText('The first draft of the ending.').waitFor();
+    await vi.waitFor(async () => {
+      expect(await text(page).innerText()).not.toContain('A completely different ending.');
+    });
+    // The text before the restore is kept as a version of its own.
+    await versions.getByText('Before restoring “First draft”').waitFor();
+    await waitForSaved(page);
+    await closeEditor(page);
+  });
+
+  it('marks positive and negative sentences inline when sentiment is on', async () => {
+    const path = await addPage(fixture, 'Moods');
+    const page = await openEditor(fixture.editor, path, 'Moods');
+    await waitForSaved(page);
+    await page.getByLabel('Show sentiment').check();
+    await focusEnd(page);
+    await page.keyboard.type('I love this wonderful and happy day.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('This is a terrible, awful and sad mistake.');
+
+    // The worker scores the page a moment after typing stops; collab relays the result.
+    const positive = text(page).locator('.sentiment-positive');
+    const negative = text(page).locator('.sentiment-negative');
+    await positive.first().waitFor({ timeout: 60_000 });
+    await negative.first().waitFor({ timeout: 60_000 });
+    expect(await positive.allInnerTexts()).toEqual(['I love this wonderful and happy day.']);
+    expect(await negative.allInnerTexts()).toEqual(['This is a terrible, awful and sad mistake.']);
+    expect(await positive.first().getAttribute('title')).toMatch(/^Positive sentence/);
+    expect(await negative.first().getAttribute('title')).toMatch(/^Negative sentence/);
+    await screenshot(page, 'editor-sentiment');
+
+    // Typing before a marked sentence keeps the marks on the same words.
+    await text(page).getByText('I love this').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Morning. ');
+    expect(await positive.allInnerTexts()).toEqual(['I love this wonderful and happy day.']);
+
+    await page.getByLabel('Show sentiment').uncheck();
+    await vi.waitFor(async () => expect(await positive.count()).toBe(0));
+    await closeEditor(page);
   });
 });
