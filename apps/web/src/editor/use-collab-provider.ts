@@ -1,4 +1,8 @@
-import { HocuspocusProvider, type WebSocketStatus } from '@hocuspocus/provider';
+import {
+  HocuspocusProvider,
+  HocuspocusProviderWebsocket,
+  type WebSocketStatus,
+} from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../lib/api-client.ts';
 import { collabSocketUrl } from './collab-request.ts';
@@ -21,6 +25,9 @@ export interface CollabConnection {
   /** Why the server refused the page (e.g. `forbidden`), if it did. */
   refusal: string | undefined;
 }
+
+/** Longest wait between reconnection attempts (the provider's default is 30 s). */
+const RECONNECT_MAX_DELAY_MS = 4000;
 
 function participantsOf(provider: HocuspocusProvider): Participant[] {
   const awareness = provider.awareness;
@@ -51,8 +58,13 @@ export function useCollabProvider(api: ApiClient, pageId: number): CollabConnect
   const [connection, setConnection] = useState<CollabConnection | null>(null);
 
   useEffect(() => {
-    const provider = new HocuspocusProvider({
+    const socket = new HocuspocusProviderWebsocket({
       url: collabSocketUrl(),
+      // After a server restart a writer should be back within seconds, not after 30 s of backoff.
+      maxDelay: RECONNECT_MAX_DELAY_MS,
+    });
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
       name: `page:${pageId}`,
       token: async () => (await api.accessToken()) ?? '',
     });
@@ -97,6 +109,7 @@ export function useCollabProvider(api: ApiClient, pageId: number): CollabConnect
       participants = participantsOf(provider);
       publish();
     });
+    provider.attach();
     publish();
 
     const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
@@ -109,6 +122,7 @@ export function useCollabProvider(api: ApiClient, pageId: number): CollabConnect
     return () => {
       window.removeEventListener('beforeunload', warnBeforeLeaving);
       provider.destroy();
+      socket.destroy();
       setConnection(null);
     };
   }, [api, pageId]);
