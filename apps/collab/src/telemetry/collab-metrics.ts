@@ -64,7 +64,8 @@ export function createCollabMetrics(): CollabMetrics {
   const reasonAttributes = new Map<RefusalReason, Attributes>(
     REFUSAL_REASONS.map((reason) => [reason, { reason }]),
   );
-  // Every series exists from start-up, so rate() and alerts see a 0 before the first refusal.
+  // Every counter series exists from start-up, so rate() and alerts see a 0 before the first event.
+  updates.add(0);
   for (const attributes of reasonAttributes.values()) refused.add(0, attributes);
 
   let observer: BatchObservableCallback | undefined;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MessageTooBig } from '@hocuspocus/common';
 import { context, metrics, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import {
   DataPointType,
   MeterProvider,
@@ -236,5 +237,24 @@ describe('collab metrics', () => {
     await new Promise((resolve) => second.on('error', resolve));
     first.close();
     expect(await refusedAs('throttled')).toBe(before.throttled + 1);
+  });
+
+  it('scrapes under the names of observability/metrics.md, append buckets from 1 ms to 2.5 s', async () => {
+    const { resourceMetrics } = await reader.collect();
+    const text = new PrometheusSerializer().serialize(resourceMetrics);
+    for (const [name, type] of [
+      ['pluma_collab_connections', 'gauge'],
+      ['pluma_collab_documents_open', 'gauge'],
+      ['pluma_collab_updates_total', 'counter'],
+      ['pluma_collab_append_duration_seconds', 'histogram'],
+      ['pluma_collab_compaction_duration_seconds', 'histogram'],
+      ['pluma_collab_connections_refused_total', 'counter'],
+    ])
+      expect(text).toContain(`# TYPE ${name} ${type}`);
+    expect(text).toMatch(/^pluma_collab_append_duration_seconds_bucket\{[^}]*le="0.001"/m);
+    expect(text).toMatch(/^pluma_collab_append_duration_seconds_bucket\{[^}]*le="2.5"/m);
+    expect(text).toMatch(
+      /^pluma_collab_connections_refused_total\{[^}]*reason="too_many_connections"[^}]*\} \d+$/m,
+    );
   });
 });
