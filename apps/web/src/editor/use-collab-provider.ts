@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../lib/api-client.ts';
 import { collabSocketUrl } from './collab-request.ts';
 import type { ConnectionStatus, SaveInputs } from './save-state.ts';
+import { tokenRefreshWait } from './token-expiry.ts';
 
 /** Someone in the page right now, from the provider's awareness. */
 export interface Participant {
@@ -66,7 +67,16 @@ export function useCollabProvider(api: ApiClient, pageId: number): CollabConnect
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: `page:${pageId}`,
-      token: async () => (await api.accessToken()) ?? '',
+      token: async () => {
+        let token = await api.accessToken();
+        // On an open connection this is the server asking for a fresh token before expiry.
+        const wait = token && provider.isAuthenticated ? tokenRefreshWait(token) : 0;
+        if (wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          token = await api.accessToken();
+        }
+        return token ?? '';
+      },
     });
     let status: ConnectionStatus = 'connecting';
     let everSynced = false;
