@@ -114,8 +114,8 @@ describe('terraform references', () => {
 });
 
 describe('terraform secrets', () => {
-  it('the secret detector finds a literal password, a token and a URL with credentials', () => {
-    const sample = parseHcl(`
+  it('the secret detector finds a literal password, a token and a URL with credentials', async () => {
+    const sample = await parseHcl(`
       resource "kubernetes_secret_v1" "db" {
         data = {
           password = "hunter2"
@@ -125,10 +125,10 @@ describe('terraform secrets', () => {
         }
       }
     `);
-    expect(findSecretLiterals(sample)).toEqual([
+    expect(findSecretLiterals(sample).sort()).toEqual([
+      'resource.kubernetes_secret_v1.db[0].data.api: looks like a credential',
       'resource.kubernetes_secret_v1.db[0].data.password: literal value for a secret-like attribute',
       'resource.kubernetes_secret_v1.db[0].data.url: looks like a credential',
-      'resource.kubernetes_secret_v1.db[0].data.api: looks like a credential',
     ]);
   });
 
@@ -149,7 +149,7 @@ describe('terraform secrets', () => {
     },
   );
 
-  it('the production environment takes every secret from a sensitive variable', () => {
+  it('the production environment takes every secret from a sensitive variable', async () => {
     const secretVariables = Object.entries(production.variables)
       .filter(([, v]) => v.sensitive === true)
       .map(([k]) => k)
@@ -164,7 +164,7 @@ describe('terraform secrets', () => {
       'smtp_url',
     ]);
     // The example tfvars leaves every one of them empty.
-    const example = parseHcl(
+    const example = await parseHcl(
       readFileSync(join(production.dir, 'terraform.tfvars.example'), 'utf8'),
       'terraform.tfvars.example',
     );
@@ -179,12 +179,13 @@ describe('terraform apps', () => {
   it('the four apps are one module each, running their own main.ts', () => {
     const apps = Object.entries(production.modules)
       .filter(([, call]) => call.source === '../../modules/app')
-      .map(([key, call]) => [key, call.name, call.command]);
+      .map(([key, call]) => [key, call.name, call.command])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(apps).toEqual([
       ['api', 'api', ['node', 'apps/api/src/main.ts']],
       ['collab', 'collab', ['node', 'apps/collab/src/main.ts']],
-      ['workers', 'workers', ['node', 'apps/workers/src/main.ts']],
       ['web', 'web', ['node', 'apps/web/src/main.ts']],
+      ['workers', 'workers', ['node', 'apps/workers/src/main.ts']],
     ]);
     for (const [, , command] of apps)
       expect(existsSync(join(REPO_ROOT, (command as string[])[1]!))).toBe(true);

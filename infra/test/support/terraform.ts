@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHcl, type HclBody, type HclValue } from './hcl.ts';
 
@@ -16,6 +16,21 @@ export interface TerraformFolder {
   resources: Record<string, Record<string, HclBody>>;
   outputs: Record<string, HclBody>;
 }
+
+/** Every .tf file under infra/terraform, parsed once up front (the parser is asynchronous). */
+const parsed = new Map<string, HclBody>();
+function tfFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name.startsWith('.') ? [] : tfFiles(path);
+    return name.endsWith('.tf') ? [path] : [];
+  });
+}
+await Promise.all(
+  tfFiles(TERRAFORM_DIR).map(async (path) =>
+    parsed.set(path, await parseHcl(readFileSync(path, 'utf8'), path)),
+  ),
+);
 
 const asBody = (value: HclValue | undefined): HclBody =>
   value && typeof value === 'object' && !Array.isArray(value) ? value : {};
@@ -45,7 +60,8 @@ export function loadFolder(dir: string): TerraformFolder {
   for (const name of readdirSync(dir)
     .filter((f) => f.endsWith('.tf'))
     .sort()) {
-    const body = parseHcl(readFileSync(join(dir, name), 'utf8'), join(dir, name));
+    const body = parsed.get(join(dir, name));
+    if (!body) throw new Error(`${join(dir, name)} was not parsed`);
     folder.files.push({ name, body });
     for (const [key, value] of Object.entries(asBody(body.variable)))
       folder.variables[key] = only(value);
