@@ -136,15 +136,21 @@ function Tasks({ mentorship, version }: { mentorship: Mentorship; version: numbe
 
   const toggle = async (task: Task, completed: boolean) => {
     setProblem(undefined);
+    const nextCursor = tasks.data?.nextCursor ?? null;
+    const replace = (changed: Task) => (current: Page<Task> | undefined) => ({
+      items: (current?.items ?? []).map((item) => (item.id === changed.id ? changed : item)),
+      nextCursor,
+    });
+    // The box follows the click at once; the API's answer (or a refusal) settles it.
+    tasks.setData(replace({ ...task, completed }));
     try {
-      const changed = await api.patch<Task>(`/mentorships/${mentorship.id}/tasks/${task.id}`, {
-        completed,
-      });
-      tasks.setData({
-        items: items.map((item) => (item.id === task.id ? changed : item)),
-        nextCursor: tasks.data?.nextCursor ?? null,
-      });
+      tasks.setData(
+        replace(
+          await api.patch<Task>(`/mentorships/${mentorship.id}/tasks/${task.id}`, { completed }),
+        ),
+      );
     } catch (caught) {
+      tasks.setData(replace(task));
       setProblem(asProblem(caught));
     }
   };

@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
-import { useApi } from '../../lib/session.tsx';
+import { useSession } from '../../lib/session.tsx';
 import { useApiQuery } from '../../lib/use-api-query.ts';
 import {
   dateFormat,
@@ -22,7 +22,7 @@ export function MentorshipRequests({
   version: number;
   onChanged: () => void;
 }) {
-  const api = useApi();
+  const { api, me } = useSession();
   const pending = useApiQuery<Page<Mentorship>>('/mentorships/pending?limit=50');
   useLiveReload(version, pending.reload);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
@@ -62,7 +62,11 @@ export function MentorshipRequests({
           <h3>Received</h3>
           {incoming.length === 0 ? (
             <EmptyState title="No requests waiting for you">
-              <p>Mark yourself available to mentor in your profile so writers can ask you.</p>
+              <p>
+                {me?.availableToMentor
+                  ? 'Writers who ask you to mentor them appear here.'
+                  : 'Mark yourself available to mentor in your profile so writers can ask you.'}
+              </p>
             </EmptyState>
           ) : (
             <ul className="requests" aria-label="Received requests">
