@@ -4,6 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerifiedAccount, uniqueName } from './support/accounts.ts';
 import { launchBrowser, newContext, openSignedIn, screenshot } from './support/browser.ts';
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/1Wq8WQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -108,5 +114,48 @@ describe('my works', () => {
     expect(await editorPage.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
     expect(await editorPage.getByRole('button', { name: 'Invite', exact: true }).count()).toBe(0);
     await editorContext.close();
+  });
+  it('refuses a cover that is not an image or too large next to the picker, and shows a PNG', async () => {
+    const owner = await createVerifiedAccount('cover');
+    const work = await owner.api<{ id: number }>('POST', '/works', { title: 'Covered' });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSignedIn(page, owner, `/my/works/${work.id}`);
+    const picker = page.getByLabel('Cover image');
+    const pickerError = page.locator('.field', { has: picker }).locator('.field-error');
+    await page.getByText('No cover yet.').waitFor();
+
+    await picker.setInputFiles({
+      name: 'cover.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not really a picture'),
+    });
+    await page.getByRole('button', { name: 'Upload cover' }).click();
+    await pickerError.getByText(/must be a PNG, JPEG or WebP image/).waitFor();
+    expect(await picker.getAttribute('aria-invalid')).toBe('true');
+
+    await picker.setInputFiles({
+      name: 'huge.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]),
+    });
+    await page.getByRole('button', { name: 'Upload cover' }).click();
+    await pickerError.waitFor();
+    await pickerError
+      .getByText('The cover image is larger than 5 MB; choose a smaller one.')
+      .waitFor();
+
+    await picker.setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('img', { name: 'Preview of the chosen cover' }).waitFor();
+    await page.getByRole('button', { name: 'Upload cover' }).click();
+    await page.getByText('Cover saved').waitFor();
+    const cover = page.getByRole('img', { name: 'Cover of Covered' });
+    await cover.waitFor();
+    await expect
+      .poll(() => cover.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBe(1);
+    const stored = await owner.api<{ coverUrl: string | null }>('GET', `/works/${work.id}`);
+    expect(stored.coverUrl).not.toBeNull();
+    await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { asProblem, type ApiProblem } from '../../lib/problem.ts';
+import { ApiProblem, asProblem } from '../../lib/problem.ts';
 import { useApi } from '../../lib/session.tsx';
 import type { Work } from './work-types.ts';
 
@@ -30,6 +30,17 @@ export function WorkCover({ work, onChange }: { work: Work; onChange: (work: Wor
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
+    if (file.size > MAX_BYTES) {
+      // The API would refuse it with 413 too, but only after the bytes travelled.
+      setProblem(
+        new ApiProblem({
+          status: 413,
+          code: 'client.too_large',
+          title: `The cover image is larger than ${MAX_BYTES / 1024 / 1024} MB; choose a smaller one.`,
+        }),
+      );
+      return;
+    }
     setBusy(true);
     setProblem(undefined);
     setSaved(false);
