@@ -44,7 +44,9 @@ export async function startApi(
     const jobs = createJobProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
     shutdown.add('close job producer', () => jobs.close());
 
-    const app = createApp({ config, log, orm, redis, storage, jobs });
+    // REDIS_PREFIX scopes rate-limit keys and the revocation channel, like collab's and the workers' keys.
+    const redisPrefix = config.REDIS_PREFIX;
+    const app = createApp({ config, log, orm, redis, storage, jobs, redisPrefix });
     const server = createServer(getRequestListener(app.fetch));
     const realtime = await attachRealtimeGateway(server, {
       config,
@@ -53,6 +55,7 @@ export async function startApi(
       redis,
       storage,
       jobs,
+      redisPrefix,
     });
     shutdown.add('close realtime gateway', () => realtime.close());
     const port = await listen(server, config.API_PORT, config.API_HOST, 'API_PORT');
