@@ -12,7 +12,10 @@ export interface CollabGaugeSource {
 export interface CollabMetrics {
   /** An update received from an editor (pluma_collab_updates_total). */
   countUpdate(): void;
-  /** Seconds an append took, from the call to the commit (queueing for a group commit included). */
+  /**
+   * Seconds an append took, from the call to the commit (queueing for a group commit included);
+   * a failed append is recorded too, after its retries, so a struggling database shows in p99.
+   */
   recordAppend(seconds: number): void;
   recordCompaction(seconds: number): void;
   /** Counts a refused connection under the label its close event maps to; returns that label. */
