@@ -4,7 +4,13 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerifiedAccount } from './support/accounts.ts';
-import { launchBrowser, newContext, openSignedIn, screenshot } from './support/browser.ts';
+import {
+  SCREENSHOTS,
+  launchBrowser,
+  newContext,
+  openSignedIn,
+  screenshot,
+} from './support/browser.ts';
 
 const FIXTURES = '/work/shared/fixtures/employment/';
 const FILES = [
@@ -76,6 +82,11 @@ describe('data', () => {
     const analyst = await createVerifiedAccount('analyst');
     const context = await newContext(browser);
     const page = await context.newPage();
+    // What the socket.io connection delivers, to check the workers' events reached this tab.
+    const frames: string[] = [];
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
+    });
     await openSignedIn(page, analyst, '/data');
     await page.getByText('No uploads yet').waitFor();
 
@@ -142,6 +153,11 @@ describe('data', () => {
         rowsRejected: stored.rowsRejected,
       });
       expect(shown.rowsRead, file.dataset).toBe(lines.length);
+      const events = frames.filter((frame) => frame.includes(`"uploadId":${stored.id},`));
+      expect(
+        events.some((frame) => frame.includes('"upload.done"')),
+        `${file.dataset}: upload.done over socket.io`,
+      ).toBe(true);
       expect(shown.rowsInserted + shown.rowsRejected, file.dataset).toBe(lines.length);
     }
 
@@ -198,6 +214,9 @@ describe('data', () => {
     expect(await above.locator('tbody tr').count()).toBe(aboveReport.items.length);
     expect(await above.getByRole('columnheader', { name: 'Hired' }).count()).toBe(1);
     await screenshot(page, 'reports');
+    await page
+      .getByRole('region', { name: 'Hires per quarter' })
+      .screenshot({ path: `${SCREENSHOTS}reports-chart.png` });
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../lib/session.tsx';
-import { isFinished, type Upload } from './data-types.ts';
+import { isFinished, stateOf, type Upload } from './data-types.ts';
 import { DatasetUploadForm } from './dataset-upload-form.tsx';
 import { UploadHistoryList, useUploadHistory } from './upload-history.tsx';
 import { useUploadEvents } from './use-upload-events.ts';
@@ -20,17 +20,7 @@ export function DataPage() {
       if (isFinished(state.status)) continue;
       void api
         .get<Upload>(`/uploads/${uploadId}`)
-        .then((upload) =>
-          events.record({
-            uploadId,
-            status: upload.status,
-            progress: upload.progress,
-            rowsRead: upload.rowsRead,
-            rowsInserted: upload.rowsInserted,
-            rowsRejected: upload.rowsRejected,
-            ...(upload.failureReason ? { reason: upload.failureReason } : {}),
-          }),
-        )
+        .then((upload) => events.record(stateOf(upload)))
         .catch(() => {});
     }
   };

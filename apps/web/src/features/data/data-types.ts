@@ -96,3 +96,25 @@ export function newerState(current: UploadEvent | undefined, next: UploadEvent):
   if (!isFinished(next.status) && next.progress < current.progress) return current;
   return next;
 }
+
+/** An upload as the API stored it, in the shape of a live event (null: nothing known yet). */
+export function stateOf(upload: Upload | null): UploadEvent {
+  if (!upload)
+    return {
+      uploadId: 0,
+      status: 'queued',
+      progress: 0,
+      rowsRead: 0,
+      rowsInserted: 0,
+      rowsRejected: 0,
+    };
+  return {
+    uploadId: upload.id,
+    status: upload.status,
+    progress: upload.progress,
+    rowsRead: upload.rowsRead,
+    rowsInserted: upload.rowsInserted,
+    rowsRejected: upload.rowsRejected,
+    ...(upload.failureReason ? { reason: upload.failureReason } : {}),
+  };
+}

@@ -3,7 +3,13 @@ import type { FormEvent } from 'react';
 import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
 import { useApi } from '../../lib/session.tsx';
-import { DATASETS, type DatasetName, type Upload, type UploadAccepted } from './data-types.ts';
+import {
+  DATASETS,
+  stateOf,
+  type DatasetName,
+  type Upload,
+  type UploadAccepted,
+} from './data-types.ts';
 import { UploadRun, type Run } from './upload-run.tsx';
 import type { UploadEvents } from './use-upload-events.ts';
 
@@ -45,6 +51,12 @@ export function DatasetUploadForm({
       return false;
     }
     update(dataset, { phase: 'ingesting', uploadId: accepted.uploadId });
+    // A small file can be ingested before this answer arrived, its events sent before this tab
+    // listened: read the state once, then follow the live events (newer states win).
+    await api
+      .get<Upload>(`/uploads/${accepted.uploadId}`)
+      .then((upload) => events.record(stateOf(upload)))
+      .catch(() => events.record({ ...stateOf(null), uploadId: accepted.uploadId }));
     const end = await events.finished(accepted.uploadId);
     let upload: Upload | undefined;
     try {
