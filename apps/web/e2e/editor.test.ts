@@ -1,9 +1,10 @@
 // The collaborative editor in real Chromium against the whole platform: two writers typing at
 // once, a viewer who cannot type, a collab crash while writing, version history, sentiment marks.
+import { readdir, readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createVerifiedAccount, type Account } from './support/accounts.ts';
-import { launchBrowser, newContext, openSignedIn, screenshot } from './support/browser.ts';
+import { launchBrowser, newContext, openSignedIn, origin, screenshot } from './support/browser.ts';
 import { currentPid } from './support/stack.ts';
 
 let browser: Browser;
@@ -96,6 +97,36 @@ async function waitForSaved(page: Page) {
 async function focusEnd(page: Page) {
   await text(page).click();
   await page.keyboard.press('Control+End');
+}
+
+/** Whether `pid` is the collab process of the platform these tests started. */
+async function isOurCollab(pid: number): Promise<boolean> {
+  try {
+    const [command, environment] = await Promise.all([
+      readFile(`/proc/${pid}/cmdline`, 'utf8'),
+      readFile(`/proc/${pid}/environ`, 'utf8'),
+    ]);
+    return (
+      command.includes('apps/collab/src/main.ts') &&
+      environment.split('\0').includes(`PUBLIC_URL=${origin()}`)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * This run's collab process. The platform log that currentPid reads has one path for every
+ * browser-test run on the machine, so a run started at the same time elsewhere could have written
+ * it last: the pid is checked against this run's origin (and looked up in /proc if it is not ours).
+ */
+async function collabPid(): Promise<number> {
+  const logged = await currentPid('collab');
+  if (await isOurCollab(logged)) return logged;
+  for (const entry of await readdir('/proc')) {
+    if (/^\d+$/.test(entry) && (await isOurCollab(Number(entry)))) return Number(entry);
+  }
+  throw new Error(`no collab process serving ${origin()}`);
 }
 
 /** Milliseconds from the end of `writer` typing `word` to `reader` showing it. */
@@ -201,7 +232,7 @@ describe('collaborative editor', () => {
     await page.keyboard.type('Written before the crash.');
     await waitForSaved(page);
 
-    process.kill(await currentPid('collab'), 'SIGKILL');
+    process.kill(await collabPid(), 'SIGKILL');
     await saveStatus(page).filter({ hasText: 'Offline — changes kept' }).waitFor();
     await page.keyboard.type(' Written while the server was down.');
     await saveStatus(page)
