@@ -4,7 +4,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
-import { useRealtimeEvent } from '../../lib/realtime.tsx';
+import { useRealtimeEvent, useSocket } from '../../lib/realtime.tsx';
 import { useApi } from '../../lib/session.tsx';
 import { describeNotification, timeAgo } from './describe-notification.ts';
 import {
@@ -37,6 +37,18 @@ export function NotificationsPage() {
     [api, onlyUnread],
   );
 
+  // Whatever arrived while the socket was not connected yet (or was down) is in the stored inbox.
+  const socket = useSocket();
+  const [connections, setConnections] = useState(0);
+  useEffect(() => {
+    if (!socket) return;
+    const reconnected = () => setConnections((count) => count + 1);
+    socket.on('connect', reconnected);
+    return () => {
+      socket.off('connect', reconnected);
+    };
+  }, [socket]);
+
   useEffect(() => {
     let live = true;
     setLoading(true);
@@ -53,7 +65,7 @@ export function NotificationsPage() {
     return () => {
       live = false;
     };
-  }, [fetchPage]);
+  }, [fetchPage, connections]);
 
   const more = async () => {
     if (!cursor) return;
@@ -157,9 +169,10 @@ export function NotificationsPage() {
                     <button
                       type="button"
                       className="link-button"
+                      aria-label={`Mark read: ${text}`}
                       onClick={() => void markRead([item.id])}
                     >
-                      Mark read<span className="visually-hidden">: {text}</span>
+                      Mark read
                     </button>
                   )}
                 </span>
