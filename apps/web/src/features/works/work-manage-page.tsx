@@ -52,6 +52,9 @@ export function WorkManagePage() {
         </span>
         {current.role !== 'owner' ? <span> · owned by {current.owner.displayName}</span> : null}
       </p>
+      {!can.edit && current.description ? (
+        <p className="work-description">{current.description}</p>
+      ) : null}
       {current.role === 'viewer' ? (
         <p className="notice">
           You can read this work and its pages; only its owner and editors change it.
