@@ -227,9 +227,19 @@ describe('collaborative editor', () => {
 
   it('keeps writing through a collab crash: Offline — changes kept, then Saved again with nothing lost', async () => {
     const path = await addPage(fixture, 'Crash course');
+    // A co-author writes a paragraph and closes the tab once it says Saved: after the crash only
+    // the server can still have it (no client is left to send it again).
+    const leaver = await openEditor(fixture.owner, path, 'Crash course');
+    await waitForSaved(leaver);
+    await focusEnd(leaver);
+    await leaver.keyboard.type('Saved by a tab closed before the crash.');
+    await waitForSaved(leaver);
+    await closeEditor(leaver);
+
     const page = await openEditor(fixture.editor, path, 'Crash course');
-    await waitForSaved(page);
+    await text(page).getByText('Saved by a tab closed before the crash.').waitFor();
     await focusEnd(page);
+    await page.keyboard.press('Enter');
     await page.keyboard.type('Written before the crash.');
     await waitForSaved(page);
 
@@ -248,6 +258,7 @@ describe('collaborative editor', () => {
     await closeEditor(page);
     const reader = await openEditor(fixture.owner, path, 'Crash course');
     await waitForSaved(reader);
+    await text(reader).getByText('Saved by a tab closed before the crash.').waitFor();
     await text(reader).getByText('Written before the crash.').waitFor();
     await text(reader).getByText('Written while the server was down.').waitFor();
     await closeEditor(reader);
