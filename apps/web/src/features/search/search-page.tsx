@@ -48,6 +48,9 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const type = params.get('type') ?? '';
   const [text, setText] = useState(q);
+  // Shown at once when clicked; the URL (which the search follows) catches up a moment later.
+  const [kind, setKind] = useState(type);
+  useEffect(() => setKind(type), [type]);
   const [results, setResults] = useState<{ query: string; data: SearchResults }>();
   const [problem, setProblem] = useState<ApiProblem>();
   const [searching, setSearching] = useState(false);
@@ -118,6 +121,7 @@ export function SearchPage() {
   };
 
   const setType = (value: string) => {
+    setKind(value);
     const next = new URLSearchParams(params);
     if (value) next.set('type', value);
     else next.delete('type');
@@ -155,16 +159,16 @@ export function SearchPage() {
         </div>
         <fieldset className="search-kinds">
           <legend className="visually-hidden">Show</legend>
-          {KINDS.map((kind) => (
-            <label key={kind.value} className={type === kind.value ? 'active' : undefined}>
+          {KINDS.map((option) => (
+            <label key={option.value} className={kind === option.value ? 'active' : undefined}>
               <input
                 type="radio"
                 name="type"
-                value={kind.value}
-                checked={type === kind.value}
-                onChange={() => setType(kind.value)}
+                value={option.value}
+                checked={kind === option.value}
+                onChange={() => setType(option.value)}
               />
-              {kind.label}
+              {option.label}
             </label>
           ))}
         </fieldset>
