@@ -19,6 +19,7 @@ import {
   type TestDatabase,
   type TestS3,
 } from '@pluma/testing';
+import { connectRedis } from '@pluma/runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { WebSocket } from 'ws';
@@ -31,6 +32,18 @@ const OBSERVABILITY = fileURLToPath(new URL('..', import.meta.url));
 const RULES_DIR = join(OBSERVABILITY, 'prometheus/rules');
 const DASHBOARDS_DIR = join(OBSERVABILITY, 'grafana/dashboards');
 const APPS: AppName[] = ['api', 'collab', 'workers', 'web'];
+
+/** Removes every Redis key the apps wrote under this test's prefixes (queues included). */
+async function deleteRedisKeys(prefixes: string[]): Promise<void> {
+  const redis = await connectRedis(testRedisUrl());
+  try {
+    for (const prefix of prefixes)
+      for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 }))
+        if (keys.length > 0) await redis.del(keys);
+  } finally {
+    await redis.close();
+  }
+}
 
 async function ruleFiles(): Promise<string[]> {
   return (await readdir(RULES_DIR))
@@ -66,6 +79,7 @@ describe('Prometheus scraping the running apps', () => {
   let prometheusUrl = '';
   let prometheusLog = '';
   const ports = {} as Record<AppName, number>;
+  const redisPrefixes = [testRedisPrefix('obs'), testRedisPrefix('obs-queue')];
 
   beforeAll(async () => {
     [db, s3, mail] = await Promise.all([
@@ -78,8 +92,8 @@ describe('Prometheus scraping the running apps', () => {
       DATABASE_URL: db.url,
       MIGRATE_ON_START: 'false',
       REDIS_URL: testRedisUrl(),
-      REDIS_PREFIX: testRedisPrefix('obs'),
-      QUEUE_PREFIX: testRedisPrefix('obs-queue'),
+      REDIS_PREFIX: redisPrefixes[0]!,
+      QUEUE_PREFIX: redisPrefixes[1]!,
       S3_ENDPOINT: s3.endpoint,
       S3_ACCESS_KEY: s3.accessKey,
       S3_SECRET_KEY: s3.secretKey,
@@ -124,7 +138,7 @@ describe('Prometheus scraping the running apps', () => {
       await exited;
     }
     await Promise.all(apps.map((app) => app.stop()));
-    await Promise.all([db?.drop(), s3?.stop(), mail?.stop()]);
+    await Promise.all([db?.drop(), s3?.stop(), mail?.stop(), deleteRedisKeys(redisPrefixes)]);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 

@@ -1,16 +1,6 @@
-import { register } from 'node:module';
 import type { IncomingMessage } from 'node:http';
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
-import { MySQL2Instrumentation } from '@opentelemetry/instrumentation-mysql2';
-import { RedisInstrumentation } from '@opentelemetry/instrumentation-redis';
-import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
-import { SocketIoInstrumentation } from '@opentelemetry/instrumentation-socket.io';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { PeriodicExportingMetricReader, type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
@@ -41,26 +31,28 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
-let hookRegistered = false;
-
 /** Probes and scrapes would be most of the traces and tell nothing; they are not traced. */
 const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * Starts the OpenTelemetry Node SDK and, when asked, the Prometheus endpoint. Call it first in
  * main.ts, before importing the modules it instruments, so their imports are patched.
+ *
+ * No ESM loader hook (import-in-the-middle) is registered: the instrumented libraries (mysql2,
+ * ioredis, node-redis, socket.io) are CommonJS, and Node 24 loads CommonJS imported from ESM
+ * through `Module._load`, where require-in-the-middle patches them (the cross-process trace test
+ * in apps/api checks their spans). The hook would parse every imported module at start-up.
  */
 export async function startTelemetry(options: TelemetryOptions): Promise<Telemetry> {
   const exporting = Boolean(options.otlpEndpoint) || (options.spanProcessors?.length ?? 0) > 0;
-  if (exporting && !hookRegistered) {
-    // The ESM loader hook lets instrumentations patch `import`ed modules, not only `require`d ones.
-    // It costs about 2 s of start-up, so it is only paid when spans go somewhere.
-    register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
-    hookRegistered = true;
-  }
+  // What is not used is not even loaded: exporters and library instrumentations cost start-up time.
   const processors: SpanProcessor[] = [...(options.spanProcessors ?? [])];
   const metricReaders: IMetricReader[] = [];
   if (options.otlpEndpoint) {
+    const [{ OTLPTraceExporter }, { OTLPMetricExporter }] = await Promise.all([
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/exporter-metrics-otlp-http'),
+    ]);
     const url = (signal: string) => new URL(`/v1/${signal}`, options.otlpEndpoint).toString();
     processors.push(
       new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: url('traces') }) }),
@@ -75,9 +67,21 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
   // propagates (W3C headers, job data) and every log line inside a span carries its ids.
   if (processors.length === 0) processors.push(new NoopSpanProcessor());
   const prometheus = options.metrics
-    ? new PrometheusExporter({ preventServerStart: true })
+    ? new (await import('@opentelemetry/exporter-prometheus')).PrometheusExporter({
+        preventServerStart: true,
+      })
     : undefined;
   if (prometheus) metricReaders.push(prometheus);
+  // Database, Redis and socket.io client spans only matter when spans are kept; event loop, heap
+  // and GC metrics only when metrics are read.
+  const libraries = exporting
+    ? (await import('./tracing-instrumentations.ts')).createTracingInstrumentations()
+    : [];
+  if (metricReaders.length > 0) {
+    const { RuntimeNodeInstrumentation } =
+      await import('@opentelemetry/instrumentation-runtime-node');
+    libraries.push(new RuntimeNodeInstrumentation());
+  }
 
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({
@@ -100,13 +104,7 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
         ignoreIncomingRequestHook: (request: IncomingMessage) =>
           UNTRACED_PATHS.has((request.url ?? '').split('?')[0] ?? ''),
       }),
-      new UndiciInstrumentation(),
-      new MySQL2Instrumentation(),
-      // BullMQ talks to Redis through ioredis; the apps' own client is node-redis.
-      new IORedisInstrumentation(),
-      new RedisInstrumentation(),
-      new SocketIoInstrumentation(),
-      new RuntimeNodeInstrumentation(),
+      ...libraries,
       ...(options.instrumentations ?? []),
     ],
   });

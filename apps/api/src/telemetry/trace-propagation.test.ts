@@ -2,6 +2,7 @@
 // -> the job's PRODUCER span -> the worker's CONSUMER span -> the e-mail it sends. The API and the
 // workers run as real processes exporting OTLP/HTTP JSON to a real receiver in this test.
 import { randomBytes } from 'node:crypto';
+import { connectRedis } from '@pluma/runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   TEST_JWT_SECRET,
@@ -32,6 +33,19 @@ let mail: MailCatcher | undefined;
 let receiver: OtlpReceiver | undefined;
 const apps: AppProcess[] = [];
 let apiUrl = '';
+const redisPrefixes = [testRedisPrefix('trace'), testRedisPrefix('trace-queue')];
+
+/** Removes every Redis key the apps wrote under this test's prefixes (queues included). */
+async function deleteRedisKeys(prefixes: string[]): Promise<void> {
+  const redis = await connectRedis(testRedisUrl());
+  try {
+    for (const prefix of prefixes)
+      for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 }))
+        if (keys.length > 0) await redis.del(keys);
+  } finally {
+    await redis.close();
+  }
+}
 
 beforeAll(async () => {
   [db, s3, mail, receiver] = await Promise.all([
@@ -45,8 +59,8 @@ beforeAll(async () => {
     DATABASE_URL: db.url,
     MIGRATE_ON_START: 'false',
     REDIS_URL: testRedisUrl(),
-    REDIS_PREFIX: testRedisPrefix('trace'),
-    QUEUE_PREFIX: testRedisPrefix('trace-queue'),
+    REDIS_PREFIX: redisPrefixes[0]!,
+    QUEUE_PREFIX: redisPrefixes[1]!,
     S3_ENDPOINT: s3.endpoint,
     S3_ACCESS_KEY: s3.accessKey,
     S3_SECRET_KEY: s3.secretKey,
@@ -69,7 +83,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
-  await Promise.all([db?.drop(), s3?.stop(), mail?.stop(), receiver?.stop()]);
+  await Promise.all([
+    db?.drop(),
+    s3?.stop(),
+    mail?.stop(),
+    receiver?.stop(),
+    deleteRedisKeys(redisPrefixes),
+  ]);
 }, 60_000);
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');

@@ -46,7 +46,11 @@ export function startAppProcess(app: AppName, env: Record<string, string>): AppP
           const line = logs.find((entry) => entry.msg === msg);
           if (line && typeof line.port === 'number') return resolve(line.port);
           if (child.exitCode !== null || Date.now() - started > timeoutMs)
-            return reject(new Error(`${app} did not log "${msg}"; stderr: ${stderr}`));
+            return reject(
+              new Error(
+                `${app} did not log "${msg}"; stderr: ${stderr}; last lines: ${JSON.stringify(logs.slice(-5))}`,
+              ),
+            );
           setTimeout(check, 100);
         };
         check();
