@@ -8,7 +8,13 @@ import {
   waitForMail,
   type Account,
 } from './support/accounts.ts';
-import { launchBrowser, newContext, signInThroughUi } from './support/browser.ts';
+import { launchBrowser, newContext, openSignedIn, signInThroughUi } from './support/browser.ts';
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -108,6 +114,49 @@ describe('accounts', () => {
     await page.getByText('Please confirm your e-mail address first').waitFor();
     await page.getByRole('button', { name: 'Send a new link' }).click();
     await page.getByText('a new link is on its way').waitFor();
+    await context.close();
+  });
+
+  it('changes the profile, picture and e-mail preferences in settings', async () => {
+    const account = await createVerifiedAccount('settler');
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSignedIn(page, account, '/settings');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+
+    const newName = `Settled ${account.handle.slice(-4)}`;
+    await page.getByLabel('Display name').fill(newName);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('banner').getByRole('link', { name: newName }).waitFor();
+
+    // Not an image: the API's answer shows next to the picker.
+    const picker = page.getByLabel('Choose a picture');
+    await picker.setInputFiles({
+      name: 'notes.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('these are words, not pixels'),
+    });
+    await page.getByRole('button', { name: 'Upload picture' }).click();
+    await page.getByText('The avatar must be a PNG, JPEG or WebP image').waitFor();
+    expect(await picker.getAttribute('aria-invalid')).toBe('true');
+
+    await picker.setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('img', { name: 'Preview of your new picture' }).waitFor();
+    await page.getByRole('button', { name: 'Upload picture' }).click();
+    await page.getByText('Picture updated').waitFor();
+    const picture = page.getByRole('img', { name: 'Your picture' });
+    expect(await picture.getAttribute('src')).not.toMatch(/^blob:/);
+
+    const followerMail = page.getByRole('switch', { name: 'When someone follows me' });
+    expect(await followerMail.isChecked()).toBe(true);
+    await followerMail.click();
+    await page.getByText('e-mail off. Saved.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await page.getByRole('switch', { name: 'When someone follows me' }).isChecked()).toBe(
+      false,
+    );
+    expect(await page.getByLabel('Display name').inputValue()).toBe(newName);
     await context.close();
   });
 });
