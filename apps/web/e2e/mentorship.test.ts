@@ -93,6 +93,16 @@ describe('mentorship', () => {
     );
     expect(tasks.items).toEqual([expect.objectContaining({ description: task, completed: true })]);
     await screenshot(mentorPage, 'mentorship');
+
+    // Completing it ends it for both; it moves to the past.
+    await mentorPage.getByRole('button', { name: 'Complete mentorship' }).click();
+    await mentorPage.getByRole('button', { name: 'Yes, complete it' }).click();
+    await mentorPage.getByText('No mentorship yet').waitFor();
+    await menteePage.getByText('No mentorship yet').waitFor();
+    await menteePage
+      .getByRole('list', { name: 'Past mentorships' })
+      .getByText('Completed')
+      .waitFor();
     await menteeContext.close();
     await mentorContext.close();
   });

@@ -156,6 +156,12 @@ describe('my works', () => {
       .toBe(1);
     const stored = await owner.api<{ coverUrl: string | null }>('GET', `/works/${work.id}`);
     expect(stored.coverUrl).not.toBeNull();
+
+    // Deleting asks first, then leaves the writer on an empty My works.
+    await page.getByRole('button', { name: 'Delete work…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete “Covered”' }).click();
+    await page.getByText('Start your first work').waitFor();
+    await expect(owner.api('GET', `/works/${work.id}`)).rejects.toThrow(/404/);
     await context.close();
   });
 });

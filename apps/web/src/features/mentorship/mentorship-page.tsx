@@ -4,6 +4,7 @@ import { CurrentMentorship } from './current-mentorship.tsx';
 import { MentorFinder } from './mentor-finder.tsx';
 import { MentorshipProfileForm } from './mentorship-profile-form.tsx';
 import { MentorshipRequests } from './mentorship-requests.tsx';
+import { PastMentorships } from './past-mentorships.tsx';
 import './mentorship.css';
 
 /**
@@ -27,7 +28,10 @@ export function MentorshipPage() {
           <MentorshipRequests version={version} onChanged={refresh} />
           <MentorFinder onSent={refresh} />
         </div>
-        <MentorshipProfileForm />
+        <div className="mentorship-side">
+          <MentorshipProfileForm />
+          <PastMentorships version={version} />
+        </div>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemMessage } from '../../components/problem-message.tsx';
 import { useApiQuery } from '../../lib/use-api-query.ts';
+import { DeleteWork } from './delete-work.tsx';
 import { WorkCollaborators } from './work-collaborators.tsx';
 import { WorkCover } from './work-cover.tsx';
 import { WorkDetailsForm } from './work-details-form.tsx';
@@ -66,6 +67,7 @@ export function WorkManagePage() {
         <WorkPages work={current} canEdit={can.edit} />
         <WorkCollaborators work={current} canManage={can.manageCollaborators} />
         {can.edit ? <WorkCover work={current} onChange={onChange} /> : null}
+        {current.role === 'owner' ? <DeleteWork work={current} /> : null}
       </div>
     </div>
   );
