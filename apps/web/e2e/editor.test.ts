@@ -302,6 +302,48 @@ describe('collaborative editor', () => {
     await closeEditor(page);
   });
 
+  it('formats with the toolbar and keyboard shortcuts, showing which styles apply', async () => {
+    const path = await addPage(fixture, 'Styles');
+    const page = await openEditor(fixture.owner, path, 'Styles');
+    await waitForSaved(page);
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    const bold = toolbar.getByRole('button', { name: 'Bold' });
+    await focusEnd(page);
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('Strong words');
+    expect(await bold.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' and plain ones.');
+    expect(await bold.getAttribute('aria-pressed')).toBe('false');
+    await text(page).locator('strong', { hasText: 'Strong words' }).waitFor();
+
+    // Select "plain ones." and link it with Ctrl+K.
+    for (let i = 0; i < 'plain ones.'.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Link address').fill('https://example.com/pluma');
+    await page.getByRole('button', { name: 'Apply link' }).click();
+    await text(page)
+      .locator('a[href="https://example.com/pluma"]', { hasText: 'plain ones.' })
+      .waitFor();
+
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: 'Heading 2' }).click();
+    await page.keyboard.type('A heading');
+    await text(page).getByRole('heading', { name: 'A heading', level: 2 }).waitFor();
+    expect(
+      await toolbar.getByRole('button', { name: 'Heading 2' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+
+    await page.getByLabel('Link address').waitFor({ state: 'detached' });
+    await toolbar.getByRole('button', { name: 'Image' }).click();
+    await page.getByLabel('Image address').fill('not an address');
+    await page.getByRole('button', { name: 'Insert image' }).click();
+    await page.getByRole('alert').filter({ hasText: 'starting with https://' }).waitFor();
+    await waitForSaved(page);
+    await closeEditor(page);
+  });
+
   it('fits a phone: toolbar, text and version history without sideways scrolling', async () => {
     const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
     contexts.push(context);

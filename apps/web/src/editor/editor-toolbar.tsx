@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 
 interface ToolbarState {
   bold: boolean;
@@ -69,6 +69,19 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   const [open, setOpen] = useState<OpenForm>(null);
   const chain = () => editor.chain().focus();
 
+  // Ctrl/⌘+K in the text opens the link form, as in most editors.
+  useEffect(() => {
+    const text = editor.view.dom;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setOpen('link');
+      }
+    };
+    text.addEventListener('keydown', onKeyDown);
+    return () => text.removeEventListener('keydown', onKeyDown);
+  }, [editor]);
+
   return (
     <div className="editor-toolbar-wrap">
       <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
@@ -130,6 +143,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         </ToggleButton>
         <ToggleButton
           label="Link"
+          shortcut="Control+K"
           pressed={state.link || open === 'link'}
           onClick={() => setOpen(open === 'link' ? null : 'link')}
         >
@@ -222,7 +236,7 @@ function LinkForm({
     onApply(value);
   };
   return (
-    <form className="toolbar-form" onSubmit={submit} aria-label="Link">
+    <form className="toolbar-form" onSubmit={submit} aria-label="Link" noValidate>
       <label htmlFor={`${id}-href`}>Link address</label>
       <input
         id={`${id}-href`}
@@ -272,7 +286,7 @@ function ImageForm({
     onInsert(src.trim(), alt.trim());
   };
   return (
-    <form className="toolbar-form" onSubmit={submit} aria-label="Image">
+    <form className="toolbar-form" onSubmit={submit} aria-label="Image" noValidate>
       <label htmlFor={`${id}-src`}>Image address</label>
       <input
         id={`${id}-src`}
