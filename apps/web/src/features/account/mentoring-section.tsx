@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
 import { useSession, type Me } from '../../lib/session.tsx';
 import { fieldMessage } from '../auth/field-message.ts';
+import { FormProblem } from '../auth/form-problem.tsx';
 
 /** The mentorship side of the profile, shown to others on the author page and in mentor search. */
 export function MentoringSection({ me }: { me: Me }) {
@@ -46,7 +46,7 @@ export function MentoringSection({ me }: { me: Me }) {
     <section className="card settings-section" aria-labelledby="mentoring-title">
       <h2 id="mentoring-title">Mentoring</h2>
       <form onSubmit={(event) => void submit(event)} className="form-narrow" noValidate>
-        <ProblemMessage problem={problem} shownFields={['skills', 'interests']} />
+        <FormProblem problem={problem} shownFields={['skills', 'interests']} />
         <label className="switch">
           <input
             type="checkbox"

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { FormField } from '../../components/form-field.tsx';
-import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
 import { useSession, type Me } from '../../lib/session.tsx';
 import { fieldMessage } from '../auth/field-message.ts';
+import { FormProblem } from '../auth/form-problem.tsx';
 
 /** Display name and handle. */
 export function ProfileSection({ me }: { me: Me }) {
@@ -43,7 +43,7 @@ export function ProfileSection({ me }: { me: Me }) {
     <section className="card settings-section" aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="form-narrow">
-        <ProblemMessage problem={problem} shownFields={['displayName', 'handle']} />
+        <FormProblem problem={problem} shownFields={['displayName', 'handle']} />
         <FormField
           label="Display name"
           value={displayName}

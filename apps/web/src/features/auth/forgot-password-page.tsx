@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormField } from '../../components/form-field.tsx';
-import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
 import { useApi } from '../../lib/session.tsx';
 import './auth.css';
 import { fieldMessage } from './field-message.ts';
+import { FormProblem } from './form-problem.tsx';
 
 /** Mails a link to choose a new password. */
 export function ForgotPasswordPage() {
@@ -47,7 +47,7 @@ export function ForgotPasswordPage() {
         <>
           <p>Tell us the address you signed up with and we will mail you a link.</p>
           <form onSubmit={(event) => void submit(event)} noValidate>
-            <ProblemMessage problem={problem} shownFields={['email']} />
+            <FormProblem problem={problem} shownFields={['email']} />
             <FormField
               label="E-mail"
               type="email"

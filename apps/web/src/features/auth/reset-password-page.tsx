@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { FormField } from '../../components/form-field.tsx';
-import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
 import { useApi, useSession } from '../../lib/session.tsx';
 import './auth.css';
 import { fieldMessage } from './field-message.ts';
+import { FormProblem } from './form-problem.tsx';
 
 /** Opened from the password-reset mail: choose a new password (every session is signed out). */
 export function ResetPasswordPage() {
@@ -65,7 +65,7 @@ export function ResetPasswordPage() {
         </>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          <ProblemMessage problem={problem} shownFields={['password', 'token']} />
+          <FormProblem problem={problem} shownFields={['password', 'token']} />
           <FormField
             label="New password"
             type="password"

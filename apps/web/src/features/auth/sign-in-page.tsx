@@ -2,13 +2,13 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FormField } from '../../components/form-field.tsx';
-import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
 import { useSession } from '../../lib/session.tsx';
 import './auth.css';
 import { fieldMessage } from './field-message.ts';
 import { ResendVerification } from './resend-verification.tsx';
 import { safeNext } from './safe-next.ts';
+import { FormProblem } from './form-problem.tsx';
 
 /** E-mail and password; back to where the person came from (`?next=`) once signed in. */
 export function SignInPage() {
@@ -49,7 +49,7 @@ export function SignInPage() {
             </p>
           </div>
         ) : (
-          <ProblemMessage problem={problem} shownFields={['email', 'password']} />
+          <FormProblem problem={problem} shownFields={['email', 'password']} />
         )}
         <FormField
           label="E-mail"

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormField } from '../../components/form-field.tsx';
-import { ProblemMessage } from '../../components/problem-message.tsx';
 import { asProblem, type ApiProblem } from '../../lib/problem.ts';
 import { useApi } from '../../lib/session.tsx';
 import './auth.css';
 import { fieldMessage } from './field-message.ts';
 import { ResendVerification } from './resend-verification.tsx';
+import { FormProblem } from './form-problem.tsx';
 
 const FIELDS = ['email', 'displayName', 'handle', 'password'];
 
@@ -57,7 +57,7 @@ export function SignUpPage() {
     <section className="auth-page form-narrow" aria-labelledby="sign-up-title">
       <h1 id="sign-up-title">Create your account</h1>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <ProblemMessage problem={problem} shownFields={FIELDS} />
+        <FormProblem problem={problem} shownFields={FIELDS} />
         <FormField
           label="E-mail"
           type="email"
