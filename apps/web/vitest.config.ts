@@ -12,13 +12,19 @@ export default mergeConfig(
         {
           extends: true,
           plugins: [react()],
-          test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
+          // mergeConfig concatenates include lists, so each project also excludes the other's.
+          test: {
+            name: 'unit',
+            include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+            exclude: ['e2e/**', '**/node_modules/**'],
+          },
         },
         {
           extends: true,
           test: {
             name: 'e2e',
             include: ['e2e/**/*.test.ts'],
+            exclude: ['src/**', '**/node_modules/**'],
             globalSetup: ['e2e/support/global-setup.ts'],
             // One browser test at a time: they share one platform and two cores.
             fileParallelism: false,

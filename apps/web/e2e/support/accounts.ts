@@ -1,5 +1,5 @@
 // Accounts for browser tests, made through the real API and the real mail catcher.
-import { origin } from './browser.ts';
+import { newClientAddress, origin } from './origin.ts';
 
 export interface CaughtMail {
   id: number;
@@ -61,10 +61,17 @@ export function linkIn(mail: CaughtMail, path: string): string {
   return link.replace(/&amp;/g, '&');
 }
 
-async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  address?: string,
+): Promise<T> {
   const res = await fetch(`${origin()}/v1${path}`, {
     method,
     headers: {
+      ...(address ? { 'x-forwarded-for': address } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
@@ -80,14 +87,23 @@ export async function createVerifiedAccount(prefix = 'writer'): Promise<Account>
   const email = `${handle}@example.com`;
   const password = `quill ${handle} ink and paper`;
   const displayName = `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${handle.slice(-4)}`;
-  await call('POST', '/auth/register', { email, password, displayName, handle });
+  const address = newClientAddress();
+  await call(
+    'POST',
+    '/auth/register',
+    { email, password, displayName, handle },
+    undefined,
+    address,
+  );
   const mail = await waitForMail(email, (m) => /confirm/i.test(m.subject));
   const token = new URL(linkIn(mail, '/verify')).searchParams.get('token');
-  await call('POST', '/auth/verify', { token });
+  await call('POST', '/auth/verify', { token }, undefined, address);
   const tokens = await call<{ accessToken: string; refreshToken: string; expiresIn: number }>(
     'POST',
     '/auth/login',
     { email, password },
+    undefined,
+    address,
   );
   return {
     email,
@@ -100,6 +116,6 @@ export async function createVerifiedAccount(prefix = 'writer'): Promise<Account>
       refreshToken: tokens.refreshToken,
       expiresAt: Date.now() + tokens.expiresIn * 1000,
     }),
-    api: (method, path, body) => call(method, path, body, tokens.accessToken),
+    api: (method, path, body) => call(method, path, body, tokens.accessToken, address),
   };
 }

@@ -2,16 +2,14 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import type { Account } from './accounts.ts';
+import { newClientAddress, origin } from './origin.ts';
+
+export { origin };
 
 export const SCREENSHOTS = fileURLToPath(
   new URL('../../test-results/screenshots/', import.meta.url),
 );
-
-export function origin(): string {
-  return inject('origin');
-}
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -34,6 +32,7 @@ export async function newContext(
 ): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: origin(),
+    extraHTTPHeaders: { 'x-forwarded-for': newClientAddress() },
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
 }

@@ -55,7 +55,8 @@ export default async function setup(project: TestProject) {
     process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/pluma',
     `pluma_${run}`,
   );
-  const stackLog = `${RESULTS}e2e-stack.log`;
+  // One log per run: two runs on one machine (developers in parallel) must not mix pids.
+  const stackLog = `${RESULTS}e2e-stack-${run}.log`;
   const log = createWriteStream(stackLog);
   child = spawn(process.execPath, ['scripts/start.ts'], {
     cwd: ROOT,
@@ -68,6 +69,9 @@ export default async function setup(project: TestProject) {
       SOCKET_IO_REDIS_KEY: `${run}-socket.io`,
       S3_BUCKET: `pluma-${run}`,
       PUBLIC_URL: origin,
+      // As if behind one more proxy: each simulated person gets its own client address
+      // (support/origin.ts), so per-address rate limits apply per person, not per suite.
+      TRUSTED_PROXY_HOPS: '2',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
       // As on a developer's machine: mail goes to the embedded catcher at /_dev/mail.
       SMTP_URL: '',

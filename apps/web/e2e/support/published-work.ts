@@ -6,7 +6,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { vi } from 'vitest';
 import * as Y from 'yjs';
 import type { Account } from './accounts.ts';
-import { origin } from './browser.ts';
+import { origin } from './origin.ts';
 
 export interface PageContent {
   title: string;
