@@ -317,14 +317,17 @@ describe('collaborative editor', () => {
     expect(await bold.getAttribute('aria-pressed')).toBe('false');
     await text(page).locator('strong', { hasText: 'Strong words' }).waitFor();
 
-    // Select "plain ones." and link it with Ctrl+K.
-    for (let i = 0; i < 'plain ones.'.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    // Select the paragraph and link it with Ctrl+K.
+    await text(page).getByText('and plain ones.').click({ clickCount: 3 });
     await page.keyboard.press('Control+k');
     await page.getByLabel('Link address').fill('https://example.com/pluma');
     await page.getByRole('button', { name: 'Apply link' }).click();
     await text(page)
       .locator('a[href="https://example.com/pluma"]', { hasText: 'plain ones.' })
       .waitFor();
+    expect(await toolbar.getByRole('button', { name: 'Link' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
