@@ -44,7 +44,13 @@ describe('reading', () => {
 
     const context = await newContext(browser);
     const page = await context.newPage();
-    await openSignedIn(page, reader, `/works/${work.workId}`);
+    // Found on Explore, narrowed to its genre.
+    await openSignedIn(page, reader, '/');
+    await page.getByRole('heading', { name: 'Explore' }).waitFor();
+    await page.getByLabel('Genre').selectOption({ label: 'Literary fiction' });
+    await page.getByRole('heading', { name: 'Literary fiction on Pluma' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('genre')).toBe('literary-fiction');
+    await page.getByRole('link', { name: title }).click();
     // No page in the address and nothing read yet: the first page opens.
     await page.getByRole('heading', { name: title }).waitFor();
     await page.getByRole('heading', { name: 'Arrival' }).waitFor();
