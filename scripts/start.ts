@@ -143,6 +143,11 @@ async function main() {
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+  // A bug in the runner itself (say, the gateway) must not leave the four apps running unowned.
+  process.on('uncaughtException', (error) => {
+    process.stderr.write(`\npluma: ${error.stack ?? error.message}\n`);
+    void stopAll(1);
+  });
 
   const publicUrl = process.env.PUBLIC_URL || `http://localhost:${publicPort}`;
   const env: NodeJS.ProcessEnv = {

@@ -38,7 +38,8 @@ let child: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
   await mkdir(RESULTS, { recursive: true });
-  const run = `e2e${process.pid}`;
+  // Unique per run even when a process id comes round again (rate-limit keys outlive a run).
+  const run = `e2e${process.pid}${Date.now().toString(36).slice(-5)}`;
   const ports = {
     PORT: await freePort(),
     API_PORT: await freePort(),
@@ -125,5 +126,13 @@ export default async function setup(project: TestProject) {
     });
     await connection.query(`DROP DATABASE IF EXISTS \`pluma_${run}\``);
     await connection.end();
+    // …and so do its Redis keys (rate limits, queues, socket.io), all under the run's prefixes.
+    const { createClient } = await import('redis');
+    const redis = createClient({ url: process.env.REDIS_URL || 'redis://127.0.0.1:6379' });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `${run}*`, COUNT: 500 })) {
+      if (keys.length > 0) await redis.del(keys);
+    }
+    await redis.quit();
   };
 }
