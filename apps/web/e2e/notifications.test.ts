@@ -1,13 +1,17 @@
 // A follower hears about a publication the moment it happens, and the inbox agrees.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifiedAccount, uniqueName } from './support/accounts.ts';
+import { createVerifiedAccount, uniqueName, type Account } from './support/accounts.ts';
 import { launchBrowser, newContext, openSignedIn } from './support/browser.ts';
 import { publishWork } from './support/published-work.ts';
 
 let browser: Browser;
+// Sign-ups per client address are rate-limited and every browser test comes from 127.0.0.1, so
+// one author (who only uses the API, never a browser) serves the whole file.
+let author: Account;
 beforeAll(async () => {
   browser = await launchBrowser();
+  author = await createVerifiedAccount('poet');
 });
 afterAll(async () => {
   await browser?.close();
@@ -15,7 +19,6 @@ afterAll(async () => {
 
 describe('notifications', () => {
   it('a follower’s bell shows the author’s publication live, and marking read clears it', async () => {
-    const author = await createVerifiedAccount('poet');
     const reader = await createVerifiedAccount('follower');
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -67,7 +70,6 @@ describe('notifications', () => {
   });
 
   it('opening a notification marks just that one read', async () => {
-    const author = await createVerifiedAccount('bard');
     const reader = await createVerifiedAccount('listener');
     await reader.api('POST', `/users/${author.handle}/follow`);
     const first = await publishWork(author, {

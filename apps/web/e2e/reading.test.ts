@@ -1,13 +1,17 @@
 // A reader opens a published work, reads the real text, and comes back where they left off.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifiedAccount, uniqueName } from './support/accounts.ts';
+import { createVerifiedAccount, uniqueName, type Account } from './support/accounts.ts';
 import { launchBrowser, newContext, openSignedIn, screenshot } from './support/browser.ts';
 import { publishWork } from './support/published-work.ts';
 
 let browser: Browser;
+// Sign-ups per client address are rate-limited and every browser test comes from 127.0.0.1, so
+// one author (who only uses the API, never a browser) serves the whole file.
+let author: Account;
 beforeAll(async () => {
   browser = await launchBrowser();
+  author = await createVerifiedAccount('novelist');
 });
 afterAll(async () => {
   await browser?.close();
@@ -22,7 +26,6 @@ const filler = (topic: string) =>
 
 describe('reading', () => {
   it('shows the published text with contents and remembers the page the reader was on', async () => {
-    const author = await createVerifiedAccount('novelist');
     const reader = await createVerifiedAccount('reader');
     const title = `The Keeper ${uniqueName('w').slice(-6)}`;
     const work = await publishWork(author, {
@@ -95,7 +98,6 @@ describe('reading', () => {
   });
 
   it('keeps the reader’s place within a long page', async () => {
-    const author = await createVerifiedAccount('essayist');
     const reader = await createVerifiedAccount('scroller');
     const work = await publishWork(author, {
       title: `Tides ${uniqueName('t').slice(-6)}`,
