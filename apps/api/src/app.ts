@@ -24,6 +24,7 @@ import { createFeedRoutes } from './routes/feed/feed.routes.ts';
 import { createNotificationsRoutes } from './routes/notifications/notifications.routes.ts';
 import { createMentorshipsRoutes } from './routes/mentorships/mentorships.routes.ts';
 import { createSearchRoutes } from './routes/search/search.routes.ts';
+import { createImagesRoutes } from './routes/images/images.routes.ts';
 
 /** The API as a Hono app, testable with `app.request()` and no port. */
 export function createApp(deps: ApiDeps) {
@@ -60,6 +61,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/v1', createNotificationsRoutes(deps));
   app.route('/v1', createMentorshipsRoutes(deps));
   app.route('/v1', createSearchRoutes(deps));
+  app.route('/v1', createImagesRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
