@@ -6,8 +6,8 @@ import { launchBrowser, newContext, openSignedIn } from './support/browser.ts';
 import { publishWork } from './support/published-work.ts';
 
 let browser: Browser;
-// Sign-ups per client address are rate-limited and every browser test comes from 127.0.0.1, so
-// one author (who only uses the API, never a browser) serves the whole file.
+// One author (who only uses the API, never a browser context) serves the whole file: fewer
+// sign-ups and mails per run; each reader still gets an account of their own.
 let author: Account;
 beforeAll(async () => {
   browser = await launchBrowser();
