@@ -210,7 +210,7 @@ async function main() {
   try {
     await Promise.all(
       apps.map((spec) =>
-        waitReady(`http://127.0.0.1:${spec.port}/readyz`, () => stopping, 60_000).catch(
+        waitReady(`http://127.0.0.1:${spec.port}/readyz`, () => stopping, 180_000).catch(
           (error: Error) => {
             throw new Error(`${spec.name}: ${error.message}`);
           },
