@@ -11,11 +11,14 @@ import type { ScoredSentence } from './sentiment-ranges.ts';
  * carets show with their names. Read-only (no toolbar, not editable) unless `editable`.
  */
 export function CollabEditor({
+  workId,
   provider,
   user,
   editable,
   sentences,
 }: {
+  /** The page's work: uploaded images are stored with it. */
+  workId: number;
   provider: HocuspocusProvider;
   user: CaretUser;
   editable: boolean;
@@ -53,7 +56,7 @@ export function CollabEditor({
   if (!editor) return null;
   return (
     <div className="editor-frame">
-      {editable ? <EditorToolbar editor={editor} /> : null}
+      {editable ? <EditorToolbar editor={editor} workId={workId} /> : null}
       <EditorContent editor={editor} className="editor-content" />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { ImageForm } from './image-form.tsx';
 
 interface ToolbarState {
   bold: boolean;
@@ -48,8 +49,11 @@ function ToggleButton({
 
 type OpenForm = 'link' | 'image' | null;
 
-/** Formatting buttons (pressed state for what applies at the cursor), link and image forms. */
-export function EditorToolbar({ editor }: { editor: Editor }) {
+/**
+ * Formatting buttons (pressed state for what applies at the cursor), link and image forms;
+ * `workId` is where uploaded images are stored.
+ */
+export function EditorToolbar({ editor, workId }: { editor: Editor; workId: number }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }): ToolbarState => ({
@@ -196,6 +200,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       ) : null}
       {open === 'image' ? (
         <ImageForm
+          workId={workId}
           onInsert={(src, alt) => {
             chain().setImage({ src, alt }).run();
             setOpen(null);
@@ -254,56 +259,6 @@ function LinkForm({
       <button type="submit">
         {href.trim() ? 'Apply link' : hasLink ? 'Remove link' : 'Apply link'}
       </button>
-      <button type="button" className="secondary" onClick={onCancel}>
-        Cancel
-      </button>
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
-  );
-}
-
-function ImageForm({
-  onInsert,
-  onCancel,
-}: {
-  onInsert: (src: string, alt: string) => void;
-  onCancel: () => void;
-}) {
-  const id = useId();
-  const [src, setSrc] = useState('');
-  const [alt, setAlt] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!/^https?:\/\//i.test(src.trim())) {
-      setError('Give the image’s web address, starting with https:// or http://');
-      return;
-    }
-    onInsert(src.trim(), alt.trim());
-  };
-  return (
-    <form className="toolbar-form" onSubmit={submit} aria-label="Image" noValidate>
-      <label htmlFor={`${id}-src`}>Image address</label>
-      <input
-        id={`${id}-src`}
-        type="url"
-        value={src}
-        placeholder="https://"
-        autoFocus
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => setSrc(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel();
-        }}
-      />
-      <label htmlFor={`${id}-alt`}>Description (for people who cannot see it)</label>
-      <input id={`${id}-alt`} value={alt} onChange={(event) => setAlt(event.target.value)} />
-      <button type="submit">Insert image</button>
       <button type="button" className="secondary" onClick={onCancel}>
         Cancel
       </button>

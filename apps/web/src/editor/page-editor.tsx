@@ -150,6 +150,7 @@ export function PageEditor({
           <ProblemMessage problem={sentiment.problem} />
           {connection ? (
             <CollabEditor
+              workId={work.id}
               provider={connection.provider}
               user={user}
               editable={editable}
