@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createTransport } from 'nodemailer';
 import type { WorkersConfig } from '@pluma/config';
 import { assertDatabaseReachable, createOrm, pingDatabase } from '@pluma/db';
@@ -11,6 +12,7 @@ import {
   listen,
 } from '@pluma/runtime';
 import { createObjectStore } from '@pluma/storage';
+import { httpServerMetrics } from '@pluma/telemetry/http-metrics';
 import { createLogger } from '@pluma/telemetry/logger';
 import type { Telemetry } from '@pluma/telemetry/node';
 import { createJobProducer } from '@pluma/queue';
@@ -106,7 +108,9 @@ export async function startWorkers(
       s3: () => storage.ping(),
       smtp: () => mailer.verify(),
     });
-    const server = createServer(getRequestListener(health.fetch));
+    // Probes are the workers' only HTTP; they are measured like every app's routes.
+    const probes = new Hono().use(httpServerMetrics()).route('/', health);
+    const server = createServer(getRequestListener(probes.fetch));
     const port = await listen(server, config.WORKERS_PORT, config.WORKERS_HOST, 'WORKERS_PORT');
     shutdown.add('stop health server', () => closeServer(server), 'intake');
     log.info({ port }, 'workers listening for probes');

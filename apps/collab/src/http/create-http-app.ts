@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { pingDatabase } from '@pluma/db';
 import { AppError, PROBLEM_CONTENT_TYPE, isUnexpected, toProblem } from '@pluma/errors';
 import { createHealthRoutes } from '@pluma/runtime';
+import { httpServerMetrics } from '@pluma/telemetry/http-metrics';
 import type { HistoryDeps } from '../history/history-deps.ts';
 import type { RequestAuthDeps } from './authorize-request.ts';
 import { createVersionRoutes } from './versions.routes.ts';
@@ -9,6 +10,7 @@ import { createVersionRoutes } from './versions.routes.ts';
 /** The collab server's HTTP side: health probes and the version routes. */
 export function createHttpApp(deps: HistoryDeps & RequestAuthDeps): Hono {
   const app = new Hono();
+  app.use(httpServerMetrics());
   app.onError((error: Error, c: Context) => {
     if (isUnexpected(error))
       deps.log.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
