@@ -109,6 +109,7 @@ describe('images in pages', () => {
     });
     await writer.getByRole('status').filter({ hasText: 'owl.png is uploaded' }).waitFor();
     await writer.getByLabel('Description (for people who cannot see it)').fill('A blue owl');
+    await screenshot(writer, 'editor-image-form');
     await writer.getByRole('button', { name: 'Insert image' }).click();
 
     const inWriter = text(writer).getByRole('img', { name: 'A blue owl' });
@@ -134,5 +135,40 @@ describe('images in pages', () => {
     await reader.goto(`/works/${work.id}/pages/${chapter.id}`);
     expect(await loadedWidth(reader.getByRole('img', { name: 'A blue owl' }))).toBe(48);
     await screenshot(reader, 'reader-image');
+  });
+
+  it('fits a phone: the image form is usable at 390 px without sideways scrolling', async () => {
+    const owner = await createVerifiedAccount('imgphone');
+    const work = await owner.api<{ id: number }>('POST', '/works', { title: 'Small screen' });
+    const chapter = await owner.api<{ id: number }>('POST', `/works/${work.id}/pages`, {
+      title: 'Pocket',
+    });
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await openSignedIn(page, owner, `/write/${work.id}/${chapter.id}`);
+    await waitForSaved(page);
+    await page
+      .getByRole('toolbar', { name: 'Formatting' })
+      .getByRole('button', { name: 'Image' })
+      .click();
+    await page.getByLabel('Upload an image').setInputFiles({
+      name: 'moon.png',
+      mimeType: 'image/png',
+      buffer: solidPng(20, 20, [240, 240, 200]),
+    });
+    await page.getByRole('status').filter({ hasText: 'moon.png is uploaded' }).waitFor();
+    // Focus moves to the description: the one thing left to do.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''))
+      .toBe(await page.getByLabel('Description (for people who cannot see it)').getAttribute('id'));
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'editor-image-form-phone');
+    await page.keyboard.type('A pale moon');
+    await page.keyboard.press('Enter');
+    await text(page).getByRole('img', { name: 'A pale moon' }).waitFor();
   });
 });
