@@ -8,7 +8,7 @@ import { useApi, useSession } from '../../lib/session.tsx';
 import { useApiQuery } from '../../lib/use-api-query.ts';
 import './explore.css';
 import { WorkCard } from './work-card.tsx';
-import type { Genre, WorkList } from './work-types.ts';
+import type { Genre, WorkList } from '../../lib/work-types.ts';
 
 const PAGE = 24;
 

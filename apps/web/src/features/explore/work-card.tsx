@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Work } from './work-types.ts';
+import type { Work } from '../../lib/work-types.ts';
 
 /** A published work in a grid: cover, title (the link to read it), author, genre, blurb. */
 export function WorkCard({ work }: { work: Work }) {

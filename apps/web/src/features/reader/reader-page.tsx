@@ -5,7 +5,7 @@ import { Loading } from '../../components/loading.tsx';
 import { ProblemMessage } from '../../components/problem-message.tsx';
 import { useApi, useSession } from '../../lib/session.tsx';
 import { useApiQuery } from '../../lib/use-api-query.ts';
-import type { Work } from '../explore/work-types.ts';
+import type { Work } from '../../lib/work-types.ts';
 import { FollowButton } from '../profile/follow-button.tsx';
 import type { PageSummary, PublishedPage } from './reader-types.ts';
 import './reader.css';

@@ -1,29 +1,7 @@
 /** Shapes of the works API (apps/api/src/routes/works, pages), as the screens use them. */
-export type WorkRole = 'owner' | 'editor' | 'viewer';
+import type { WorkRole } from '../../lib/work-types.ts';
 
-export interface Genre {
-  slug: string;
-  name: string;
-}
-
-export interface Work {
-  id: number;
-  title: string;
-  description: string | null;
-  genre: Genre | null;
-  owner: { id: number; handle: string; displayName: string };
-  coverUrl: string | null;
-  published: boolean;
-  publishedAt: string | null;
-  role: WorkRole | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WorkList {
-  items: Work[];
-  nextCursor: string | null;
-}
+export type { Genre, Work, WorkList, WorkRole } from '../../lib/work-types.ts';
 
 export interface Page {
   id: number;

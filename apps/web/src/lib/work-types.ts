@@ -1,9 +1,11 @@
+/** A work as the API returns it (GET /v1/works, /v1/works/:id), shared by every screen that shows one. */
+export type WorkRole = 'owner' | 'editor' | 'viewer';
+
 export interface Genre {
   slug: string;
   name: string;
 }
 
-/** A work as GET /v1/works and /v1/works/:id return it. */
 export interface Work {
   id: number;
   title: string;
@@ -13,7 +15,8 @@ export interface Work {
   coverUrl: string | null;
   published: boolean;
   publishedAt: string | null;
-  role: 'owner' | 'editor' | 'viewer' | null;
+  /** The caller's role on the work, null when they have none. */
+  role: WorkRole | null;
   createdAt: string;
   updatedAt: string;
 }
