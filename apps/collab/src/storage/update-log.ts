@@ -1,3 +1,4 @@
+import { context, type Context } from '@opentelemetry/api';
 import type { MikroORM } from '@pluma/db';
 import type { Logger } from '@pluma/telemetry/logger';
 import { retryTransient, type RetryPolicy } from './transient-db-error.ts';
@@ -5,6 +6,8 @@ import { retryTransient, type RetryPolicy } from './transient-db-error.ts';
 interface PendingAppend {
   documentName: string;
   update: Buffer;
+  /** The appender's trace context (its `collab append` span), for the INSERT that carries it. */
+  context: Context;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -75,7 +78,8 @@ export function createUpdateLog(orm: MikroORM, retry: RetryPolicy, log: Logger):
       while (queue.length > 0) {
         const batch = takeBatch(queue);
         try {
-          await insert(batch);
+          // The loop runs in the context of whoever started it; each INSERT belongs to its batch.
+          await context.with(batch[0]!.context, () => insert(batch));
           stats.rows += batch.length;
           stats.commits += 1;
           for (const item of batch) item.resolve();
@@ -96,7 +100,13 @@ export function createUpdateLog(orm: MikroORM, retry: RetryPolicy, log: Logger):
     append(documentName, update) {
       return new Promise<void>((resolve, reject) => {
         // A copy: the payload is a view into the socket's frame buffer.
-        queue.push({ documentName, update: Buffer.from(update), resolve, reject });
+        queue.push({
+          documentName,
+          update: Buffer.from(update),
+          context: context.active(),
+          resolve,
+          reject,
+        });
         if (!draining) {
           draining = true;
           current = drain();
