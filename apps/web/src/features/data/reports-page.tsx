@@ -57,8 +57,9 @@ export function ReportsPage() {
     latestYearWithHires(api)
       .then((found) => {
         if (cancelled) return;
-        setYear(found);
-        setYearInput(String(found ?? new Date().getUTCFullYear()));
+        // A year the reader already asked for (or is typing) wins over the one looked up.
+        setYear((chosen) => (chosen === undefined ? found : chosen));
+        setYearInput((typed) => typed || String(found ?? new Date().getUTCFullYear()));
       })
       .catch((caught: unknown) => {
         if (!cancelled) setProblem(asProblem(caught));

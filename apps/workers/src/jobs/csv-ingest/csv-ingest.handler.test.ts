@@ -2,7 +2,7 @@
 // the counts an independent reading of the rules expects, garbage fails cleanly, re-uploads update.
 import { readFile } from 'node:fs/promises';
 import type { Worker } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@pluma/telemetry/logger';
 import { testRedisUrl } from '@pluma/testing';
 import { createCsvIngestWorker } from './csv-ingest.worker.ts';
@@ -84,11 +84,13 @@ describe('csv.ingest', () => {
       new Map(stored.map((r) => [Number(r.id), [r.name, r.dt, String(r.d), String(r.j)]])),
     ).toEqual(hired.rows);
 
-    // The uploader gets one result e-mail per upload.
-    const mails = await h.jobs.queue('email').getJobs(['waiting', 'delayed', 'completed']);
-    expect(
-      mails.filter((m) => m.data.kind === 'ingestion-result' && m.data.to === h.user.email),
-    ).toHaveLength(3);
+    // The uploader gets one result e-mail per upload (queued just after the upload is marked done).
+    await vi.waitFor(async () => {
+      const mails = await h.jobs.queue('email').getJobs(['waiting', 'delayed', 'completed']);
+      expect(
+        mails.filter((m) => m.data.kind === 'ingestion-result' && m.data.to === h.user.email),
+      ).toHaveLength(3);
+    });
   });
 
   it('records each rejected row with its line, reason and the row as written', async () => {
